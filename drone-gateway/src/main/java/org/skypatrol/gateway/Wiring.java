@@ -1,0 +1,88 @@
+package org.skypatrol.gateway;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.skypatrol.gateway.config.GatewayConfig;
+import org.skypatrol.gateway.events.EventBus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part of the gateway from the configuration with constructor
+ * injection (no service locator, no static singletons), starts them in order and stops them in
+ * reverse. Each feature adds its parts in {@link #build()}, in its own clearly marked block.
+ */
+public final class Wiring implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final EventBus events = new EventBus();
+    private final List<Service> services = new ArrayList<>();
+    private final List<Service> started = new ArrayList<>();
+
+    public Wiring(GatewayConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        build();
+    }
+
+    private void build() {
+        // --- MAVLink endpoints, drone registry, telemetry normaliser (issue 2) ---
+
+        // --- MQTT: embedded broker, command-centre bridge, outbox, DJI drones (issue 3) ---
+
+        // --- Video: sources, RTSP publish server, recorder, replay, HTTP API (issue 4) ---
+
+        // --- Analytics per video source (issue 5) ---
+
+        // --- Broadcasts to drones (issue 6) ---
+    }
+
+    /** Adds a service to be started by {@link #start()} (in the order added). */
+    public <S extends Service> S add(S service) {
+        services.add(service);
+        return service;
+    }
+
+    /** Starts every service; if one fails, the ones already started are closed and the error rethrown. */
+    public void start() throws Exception {
+        for (Service s : services) {
+            try {
+                s.start();
+                started.add(s);
+            } catch (Exception e) {
+                log.error("failed to start {}: {}", s.getClass().getSimpleName(), e.toString());
+                close();
+                throw e;
+            }
+        }
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (RuntimeException e) {
+                log.warn("error while stopping {}", started.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,54 @@
+package org.skypatrol.gateway.config;
+
+import java.nio.file.Path;
+
+/**
+ * The whole gateway configuration: one YAML file (sample in {@code samples/config/gateway.yaml}),
+ * every key overridable by {@code --set a.b=c} and by environment variables {@code SKYPATROL_A_B}.
+ * Each section owns its defaults and its validation.
+ */
+public record GatewayConfig(
+        Gateway gateway,
+        MavlinkConfig mavlink,
+        MqttConfig mqtt,
+        VideoConfig video,
+        AnalyticsConfig analytics,
+        BroadcastConfig broadcast) {
+
+    /** Identity and storage of this gateway. */
+    public record Gateway(String id, String dataDir, int httpPort) {
+
+        /** The data folder (recordings, store, outbox) as a path. */
+        public Path dataPath() {
+            return Path.of(dataDir);
+        }
+
+        static Gateway defaults() {
+            return new Gateway("gw-1", "var", 8080);
+        }
+
+        void validate(Problems p) {
+            p.check(id != null && id.matches("[A-Za-z0-9_-]{1,64}"), "gateway.id",
+                    "must be 1-64 characters of A-Z a-z 0-9 _ -, was '" + id + "'");
+            p.check(dataDir != null && !dataDir.isBlank(), "gateway.dataDir", "is required");
+            p.checkPort(httpPort, "gateway.httpPort");
+        }
+    }
+
+    public static GatewayConfig defaults() {
+        return new GatewayConfig(Gateway.defaults(), MavlinkConfig.defaults(), MqttConfig.defaults(),
+                VideoConfig.defaults(), AnalyticsConfig.defaults(), BroadcastConfig.defaults());
+    }
+
+    /** Every problem of every section. */
+    public Problems validate() {
+        Problems p = new Problems();
+        gateway.validate(p);
+        mavlink.validate(p);
+        mqtt.validate(p);
+        video.validate(p);
+        analytics.validate(p);
+        broadcast.validate(p);
+        return p;
+    }
+}
