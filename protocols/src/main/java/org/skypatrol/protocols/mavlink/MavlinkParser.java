@@ -1,0 +1,174 @@
+package org.skypatrol.protocols.mavlink;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
+
+/**
+ * The pure MAVLink v1/v2 frame parser shared by the datagram and stream decoders. Stateless and
+ * thread-safe: all state is the caller's buffer.
+ *
+ * <p>Implements https://mavlink.io/en/guide/serialization.html: scan for the magic byte (0xFE v1,
+ * 0xFD v2), wait for the whole frame, check the CRC with the message's CRC_EXTRA, drop frames with
+ * unknown incompatibility flags; on any failure consume exactly one byte so the scan resumes at
+ * magic+1 and every valid frame after noise or a corrupted frame is recovered. A MAVLink 2
+ * payload shorter than the definition is kept as received; readers zero-extend it.
+ *
+ * <p>Message ids missing from the {@link MessageTable} cannot have their CRC checked. With
+ * {@link UnknownIdPolicy#PASS_THROUGH} such a frame is returned (marked unverified) only when it
+ * ends at a plausible boundary: the end of the datagram, or a magic byte right after it; otherwise
+ * (and with {@link UnknownIdPolicy#DROP}) the parser resyncs by one byte.
+ */
+public final class MavlinkParser {
+
+    /** What to do with a structurally complete frame whose message id is not in the table. */
+    public enum UnknownIdPolicy {
+        /** Return it as an unverified frame (routers forward such frames). */
+        PASS_THROUGH,
+        /** Treat it as noise: skip one byte and resync. */
+        DROP
+    }
+
+    private static final int MAGIC_V1 = 0xFE;
+    private static final int MAGIC_V2 = 0xFD;
+    private static final ByteProcessor NOT_MAGIC = b -> b != (byte) MAGIC_V2 && b != (byte) MAGIC_V1;
+    private static final ParseResult.Skipped SKIP_CRC = new ParseResult.Skipped(SkipReason.BAD_CRC, 1);
+    private static final ParseResult.Skipped SKIP_LENGTH = new ParseResult.Skipped(SkipReason.BAD_LENGTH, 1);
+    private static final ParseResult.Skipped SKIP_FLAGS = new ParseResult.Skipped(SkipReason.UNKNOWN_INCOMPAT_FLAGS, 1);
+    private static final ParseResult.Skipped SKIP_UNKNOWN = new ParseResult.Skipped(SkipReason.UNKNOWN_ID, 1);
+    private static final ParseResult.Skipped SKIP_TRUNCATED = new ParseResult.Skipped(SkipReason.TRUNCATED, 1);
+
+    private final MessageTable table;
+    private final UnknownIdPolicy unknownIdPolicy;
+
+    /** A parser over the standard table that passes unknown ids through. */
+    public MavlinkParser() {
+        this(MessageTable.standard(), UnknownIdPolicy.PASS_THROUGH);
+    }
+
+    public MavlinkParser(MessageTable table, UnknownIdPolicy unknownIdPolicy) {
+        this.table = table;
+        this.unknownIdPolicy = unknownIdPolicy;
+    }
+
+    /** The table this parser checks CRCs with. */
+    public MessageTable table() {
+        return table;
+    }
+
+    /**
+     * Stream mode ({@code endOfInput = false}): see {@link #tryParse(ByteBuf, boolean)}.
+     */
+    public ParseResult tryParse(ByteBuf in) {
+        return tryParse(in, false);
+    }
+
+    /**
+     * Parses at most one frame from {@code in} starting at its reader index.
+     *
+     * @param in         the bytes received so far; on {@link ParseResult.Parsed} and
+     *                   {@link ParseResult.Skipped} its reader index advances past what was consumed,
+     *                   on {@link ParseResult.NeedMore} it is unchanged
+     * @param endOfInput true when no more bytes will follow (a datagram): an incomplete frame is
+     *                   then {@link SkipReason#TRUNCATED} (one byte skipped) instead of need-more
+     * @return a frame, need-more, or skipped bytes with the reason; never throws on any input
+     */
+    public ParseResult tryParse(ByteBuf in, boolean endOfInput) {
+        int start = in.readerIndex();
+        int readable = in.readableBytes();
+        if (readable == 0) {
+            return ParseResult.NEED_MORE;
+        }
+        int magicAt = in.forEachByte(start, readable, NOT_MAGIC);
+        if (magicAt < 0 || magicAt > start) {
+            int junk = magicAt < 0 ? readable : magicAt - start;
+            in.skipBytes(junk);
+            return new ParseResult.Skipped(SkipReason.JUNK, junk);
+        }
+        boolean v2 = in.getUnsignedByte(start) == MAGIC_V2;
+        int headerLength = v2 ? 10 : 6;
+        if (readable < 3) {
+            return incomplete(in, endOfInput);
+        }
+        int length = in.getUnsignedByte(start + 1);
+        int incompat = v2 ? in.getUnsignedByte(start + 2) : 0;
+        if ((incompat & ~MavlinkFrame.INCOMPAT_SIGNED) != 0) {
+            return skip(in, SKIP_FLAGS);
+        }
+        int total = headerLength + length + 2 + ((incompat & MavlinkFrame.INCOMPAT_SIGNED) != 0 ? MavlinkSignature.LENGTH : 0);
+        if (readable < total) {
+            return incomplete(in, endOfInput);
+        }
+        int messageId = v2
+                ? in.getUnsignedMediumLE(start + 7)
+                : in.getUnsignedByte(start + 5);
+        MessageDefinition definition = table.find(messageId);
+        if (definition == null) {
+            return unknownId(in, start, readable, total, endOfInput, v2, length, incompat, messageId);
+        }
+        int compat = v2 ? in.getUnsignedByte(start + 3) : 0;
+        int seqAt = start + (v2 ? 4 : 2);
+        byte[] payload = new byte[length];
+        in.getBytes(start + headerLength, payload);
+        int crc = MavlinkCrc.INIT;
+        for (int i = start + 1; i < start + headerLength; i++) {
+            crc = MavlinkCrc.accumulate(in.getUnsignedByte(i), crc);
+        }
+        crc = MavlinkCrc.accumulate(payload, 0, length, crc);
+        crc = MavlinkCrc.accumulate(definition.crcExtra(), crc);
+        int received = in.getUnsignedShortLE(start + headerLength + length);
+        if (crc != received) {
+            boolean impossible = v2 ? length > definition.maxLength() : length != definition.minLength();
+            return skip(in, impossible ? SKIP_LENGTH : SKIP_CRC);
+        }
+        MavlinkSignature signature = (incompat & MavlinkFrame.INCOMPAT_SIGNED) != 0
+                ? readSignature(in, start + headerLength + length + 2) : null;
+        MavlinkFrame frame = new MavlinkFrame(v2 ? MavlinkVersion.V2 : MavlinkVersion.V1, incompat, compat,
+                in.getUnsignedByte(seqAt), in.getUnsignedByte(seqAt + 1), in.getUnsignedByte(seqAt + 2),
+                messageId, payload, received, signature, true);
+        in.skipBytes(total);
+        return new ParseResult.Parsed(frame);
+    }
+
+    private ParseResult unknownId(ByteBuf in, int start, int readable, int total, boolean endOfInput,
+            boolean v2, int length, int incompat, int messageId) {
+        if (unknownIdPolicy == UnknownIdPolicy.DROP) {
+            return skip(in, SKIP_UNKNOWN);
+        }
+        if (readable == total && !endOfInput) {
+            return ParseResult.NEED_MORE; // wait for the next byte to see whether a frame starts there
+        }
+        if (readable > total) {
+            int next = in.getUnsignedByte(start + total);
+            if (next != MAGIC_V1 && next != MAGIC_V2) {
+                return skip(in, SKIP_UNKNOWN);
+            }
+        }
+        int headerLength = v2 ? 10 : 6;
+        int seqAt = start + (v2 ? 4 : 2);
+        byte[] payload = new byte[length];
+        in.getBytes(start + headerLength, payload);
+        MavlinkSignature signature = (incompat & MavlinkFrame.INCOMPAT_SIGNED) != 0
+                ? readSignature(in, start + headerLength + length + 2) : null;
+        MavlinkFrame frame = new MavlinkFrame(v2 ? MavlinkVersion.V2 : MavlinkVersion.V1, incompat,
+                v2 ? in.getUnsignedByte(start + 3) : 0, in.getUnsignedByte(seqAt), in.getUnsignedByte(seqAt + 1),
+                in.getUnsignedByte(seqAt + 2), messageId, payload,
+                in.getUnsignedShortLE(start + headerLength + length), signature, false);
+        in.skipBytes(total);
+        return new ParseResult.Parsed(frame);
+    }
+
+    private static MavlinkSignature readSignature(ByteBuf in, int at) {
+        long timestamp = in.getUnsignedIntLE(at + 1) | ((long) in.getUnsignedShortLE(at + 5) << 32);
+        long signature = in.getUnsignedIntLE(at + 7) | ((long) in.getUnsignedShortLE(at + 11) << 32);
+        return new MavlinkSignature(in.getUnsignedByte(at), timestamp, signature);
+    }
+
+    private static ParseResult incomplete(ByteBuf in, boolean endOfInput) {
+        return endOfInput ? skip(in, SKIP_TRUNCATED) : ParseResult.NEED_MORE;
+    }
+
+    private static ParseResult skip(ByteBuf in, ParseResult.Skipped skipped) {
+        in.skipBytes(skipped.bytes());
+        return skipped;
+    }
+}

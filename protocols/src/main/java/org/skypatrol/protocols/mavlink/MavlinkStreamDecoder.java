@@ -1,0 +1,53 @@
+package org.skypatrol.protocols.mavlink;
+
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+/**
+ * TCP (or serial-like streams): emits each {@link MavlinkFrame} as soon as it is complete; bytes
+ * of an incomplete frame wait for more input (at most 280 bytes are ever held). Noise is counted,
+ * never thrown. One instance per channel (it keeps the cumulation buffer).
+ */
+public final class MavlinkStreamDecoder extends ByteToMessageDecoder {
+
+    private final MavlinkInbound inbound;
+
+    /** Standard table, unknown ids passed through, no signature policy. */
+    public MavlinkStreamDecoder(MavlinkCounters counters) {
+        this(new MavlinkParser(), counters, MavlinkInboundFilter.ACCEPT_ALL);
+    }
+
+    public MavlinkStreamDecoder(MavlinkParser parser, MavlinkCounters counters, MavlinkInboundFilter filter) {
+        this.inbound = new MavlinkInbound(parser, counters, filter);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        Object peer = ctx.channel().remoteAddress();
+        while (in.isReadable()) {
+            ParseResult result = inbound.next(in, false);
+            if (result instanceof ParseResult.Parsed parsed) {
+                if (inbound.accept(parsed.frame(), peer)) {
+                    out.add(parsed.frame());
+                }
+            } else if (result instanceof ParseResult.Skipped skipped) {
+                inbound.skipped(skipped);
+            } else {
+                return;
+            }
+        }
+    }
+
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        decode(ctx, in, out);
+        if (in.isReadable()) {
+            // the connection ended inside a frame
+            inbound.skipped(new ParseResult.Skipped(SkipReason.TRUNCATED, in.readableBytes()));
+            in.skipBytes(in.readableBytes());
+        }
+    }
+}
