@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.skypatrol.gateway.broadcast.BroadcastAuditLog;
+import org.skypatrol.gateway.broadcast.BroadcastService;
+import org.skypatrol.gateway.broadcast.DroneSpeakerTransport;
+import org.skypatrol.gateway.broadcast.LinkStateDirectory;
 import org.skypatrol.gateway.config.GatewayConfig;
 import org.skypatrol.gateway.events.EventBus;
 import org.slf4j.Logger;
@@ -23,6 +27,7 @@ public final class Wiring implements AutoCloseable {
     private final EventBus events = new EventBus();
     private final List<Service> services = new ArrayList<>();
     private final List<Service> started = new ArrayList<>();
+    private BroadcastService broadcasts;
 
     public Wiring(GatewayConfig config, Clock clock) {
         this.config = config;
@@ -40,6 +45,12 @@ public final class Wiring implements AutoCloseable {
         // --- Analytics per video source (issue 5) ---
 
         // --- Broadcasts to drones (issue 6) ---
+        if (config.broadcast().enabled()) {
+            BroadcastAuditLog audit = add(new BroadcastAuditLog(BroadcastAuditLog.storeUrl(config.gateway().dataPath())));
+            List<DroneSpeakerTransport> speakers = new ArrayList<>();
+            broadcasts = add(new BroadcastService(config.broadcast(), clock, events, new LinkStateDirectory(events),
+                    speakers, audit));
+        }
     }
 
     /** Adds a service to be started by {@link #start()} (in the order added). */
@@ -68,6 +79,11 @@ public final class Wiring implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The loudspeaker broadcast service, or null when {@code broadcast.enabled} is false. */
+    public BroadcastService broadcasts() {
+        return broadcasts;
     }
 
     public EventBus events() {
