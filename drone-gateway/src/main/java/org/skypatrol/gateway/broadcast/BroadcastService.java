@@ -20,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 import org.skypatrol.gateway.Service;
 import org.skypatrol.gateway.broadcast.DroneSpeakerTransport.Stage;
 import org.skypatrol.gateway.config.BroadcastConfig;
+import org.skypatrol.gateway.events.BroadcastRequestEvent;
+import org.skypatrol.gateway.events.BroadcastRequestHandler;
 import org.skypatrol.gateway.events.CommandResultEvent;
 import org.skypatrol.protocols.mqtt.CommandResultPayload.Status;
 import org.skypatrol.gateway.events.EventBus;
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * All state lives on one thread ({@code broadcast-service}); transports report from their own
  * threads and are handed over to it.
  */
-public final class BroadcastService implements Service {
+public final class BroadcastService implements Service, BroadcastRequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastService.class);
     private static final int REMEMBERED_COMMANDS = 10_000;
@@ -133,6 +135,12 @@ public final class BroadcastService implements Service {
             }
         });
         return answer;
+    }
+
+    /** The MQTT bridge's hand-off: maps and submits without blocking; results arrive on the bus. */
+    @Override
+    public void submit(BroadcastRequestEvent request) {
+        submit(InboundRequests.map(request));
     }
 
     /** The latest result of a command still remembered. */
