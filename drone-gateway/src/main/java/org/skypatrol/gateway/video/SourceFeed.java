@@ -1,0 +1,224 @@
+package org.skypatrol.gateway.video;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.skypatrol.gateway.events.CameraStatusEvent;
+import org.skypatrol.gateway.events.CameraStatusEvent.State;
+import org.skypatrol.protocols.rtsp.AccessUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One video source inside the gateway: producers (an RTSP publish session on a Netty thread, a pull
+ * supervisor's grab thread) {@link #offer} access units without ever blocking; a thread of its own
+ * hands them to the {@link SegmentWriter} and to listeners (analytics). The queue is bounded: when
+ * it is full the unit is dropped and counted, and the recording restarts at the next keyframe, so
+ * a slow disk on one source never stalls another source or the network threads.
+ */
+public final class SourceFeed implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceFeed.class);
+    private static final int MAX_QUEUED_UNITS = 600;
+
+    private sealed interface Item permits Begin, Unit, End, Gap, Stop {
+    }
+
+    private record Begin(boolean h265) implements Item {
+    }
+
+    private record Unit(AccessUnit au) implements Item {
+    }
+
+    private record End(String reason) implements Item {
+    }
+
+    private record Gap() implements Item {
+    }
+
+    private record Stop() implements Item {
+    }
+
+    private final String id;
+    private final String droneId;
+    private final SegmentWriter writer;
+    private final Clock clock;
+    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger queuedUnits = new AtomicInteger();
+    private final List<Consumer<AccessUnit>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong drops = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
+    private final Thread worker;
+    private volatile State state = State.CONNECTING;
+    private volatile String error;
+    private volatile Instant lastFrame;
+    private volatile boolean recording;
+    private volatile String writerError;
+    private boolean gapPending;
+    private long framesAtLastStatus;
+    private Instant lastStatusTime;
+
+    /** @param writer the recorder, or null when recording is off */
+    public SourceFeed(String id, String droneId, SegmentWriter writer, Clock clock) {
+        this.id = id;
+        this.droneId = droneId;
+        this.writer = writer;
+        this.clock = clock;
+        this.lastStatusTime = clock.instant();
+        this.worker = new Thread(this::run, "video-feed-" + id);
+        this.worker.setDaemon(true);
+        this.worker.start();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String droneId() {
+        return droneId;
+    }
+
+    /** Called on the feed thread for every access unit (after recording). Must not block long. */
+    public void addListener(Consumer<AccessUnit> listener) {
+        listeners.add(listener);
+    }
+
+    /** A stream (re)starts: the next unit recorded starts a new segment at a keyframe. */
+    public void begin(boolean h265) {
+        state = State.STREAMING;
+        error = null;
+        queue.add(new Begin(h265));
+    }
+
+    /** Counts a reconnect (pull) or a new publisher taking over (publish). */
+    public void restarted() {
+        restarts.incrementAndGet();
+    }
+
+    /** Sets the state between streams (connecting, reconnecting after an error, stopped). */
+    public void setState(State newState, String reason) {
+        state = newState;
+        error = reason;
+    }
+
+    /** Never blocks: a unit that does not fit is dropped and counted. */
+    public void offer(AccessUnit au) {
+        frames.incrementAndGet();
+        lastFrame = clock.instant();
+        if (queuedUnits.get() >= MAX_QUEUED_UNITS) {
+            drops.incrementAndGet();
+            gapPending = true;
+            return;
+        }
+        if (gapPending) {
+            gapPending = false;
+            queue.add(new Gap());
+        }
+        queuedUnits.incrementAndGet();
+        queue.add(new Unit(au));
+    }
+
+    /** Counts a frame or packet dropped before it reached us (damaged, undecodable). */
+    public void dropped(long n) {
+        drops.addAndGet(n);
+    }
+
+    /** The stream ended: the open segment is closed (playable) and the state set. */
+    public void end(State newState, String reason) {
+        state = newState;
+        error = reason;
+        queue.add(new End(reason));
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                Item item = queue.take();
+                if (item instanceof Stop) {
+                    break;
+                }
+                handle(item);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (writer != null) {
+                writer.close();
+            }
+            recording = false;
+        }
+    }
+
+    private void handle(Item item) {
+        if (item instanceof Unit u) {
+            queuedUnits.decrementAndGet();
+            if (writer != null) {
+                writer.write(u.au());
+                recording = writer.recording();
+                writerError = writer.error();
+            }
+            for (Consumer<AccessUnit> l : listeners) {
+                try {
+                    l.accept(u.au());
+                } catch (RuntimeException e) {
+                    drops.incrementAndGet();
+                    log.warn("listener of {} failed", id, e);
+                }
+            }
+        } else if (writer != null) {
+            if (item instanceof Begin b) {
+                writer.beginStream(b.h265());
+            } else {
+                writer.discontinuity(); // End or Gap: close the segment, restart at a keyframe
+            }
+            recording = writer.recording();
+        }
+    }
+
+    /** A status snapshot; fps is measured since the previous call. */
+    public synchronized CameraStatusEvent status() {
+        Instant now = clock.instant();
+        long f = frames.get();
+        double seconds = Math.max(1e-3, (now.toEpochMilli() - lastStatusTime.toEpochMilli()) / 1000.0);
+        double fps = state == State.STREAMING ? Math.round((f - framesAtLastStatus) / seconds * 10) / 10.0 : 0.0;
+        framesAtLastStatus = f;
+        lastStatusTime = now;
+        String err = writerError != null ? writerError : error;
+        return new CameraStatusEvent(id, state, fps, lastFrame, f, drops.get(), restarts.get(), recording, err, now);
+    }
+
+    public long frames() {
+        return frames.get();
+    }
+
+    public long drops() {
+        return drops.get();
+    }
+
+    public long restarts() {
+        return restarts.get();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Stops the feed thread after it has written what is queued; closes the open segment. */
+    @Override
+    public void close() {
+        queue.add(new Stop());
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

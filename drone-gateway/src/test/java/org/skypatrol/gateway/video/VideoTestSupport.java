@@ -1,0 +1,116 @@
+package org.skypatrol.gateway.video;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Helpers for the video tests: waits with a deadline, free ports, test clips and ffprobe. */
+final class VideoTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path CLIPS = Path.of(System.getProperty("java.io.tmpdir"), "skypatrol-video-test-clips");
+
+    private VideoTestSupport() {
+    }
+
+    /** Polls {@code condition} every 20 ms until it holds or {@code timeout} passes. */
+    static void await(Duration timeout, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * An H.264 test clip made by Debian's ffmpeg (testsrc, libx264, no B-frames, keyframe every
+     * second), cached per machine by its parameters.
+     */
+    static synchronized Path clip(int seconds, int width, int height, int fps) throws Exception {
+        Files.createDirectories(CLIPS);
+        Path out = CLIPS.resolve("testsrc_" + seconds + "s_" + width + "x" + height + "_" + fps + ".mp4");
+        if (!Files.exists(out)) {
+            Path tmp = CLIPS.resolve(out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp.mp4");
+            run(Duration.ofSeconds(60), "ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc=size=" + width + "x" + height + ":rate=" + fps + ":duration=" + seconds,
+                    "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-bf", "0",
+                    "-g", Integer.toString(fps), "-pix_fmt", "yuv420p", tmp.toString());
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return out;
+    }
+
+    /** What ffprobe says about the first video stream of a file. */
+    record Probe(String codec, int frames, double durationSeconds, int width, int height) {
+    }
+
+    /** Runs ffprobe (counting frames by decoding); throws if ffprobe fails on the file. */
+    static Probe probe(Path file) throws Exception {
+        String out = run(Duration.ofSeconds(30), "ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                "-show_entries", "stream=codec_name,nb_read_frames,width,height:format=duration", "-of", "json",
+                file.toString());
+        JsonNode n = JSON.readTree(out);
+        JsonNode s = n.path("streams").path(0);
+        return new Probe(s.path("codec_name").asText(), s.path("nb_read_frames").asInt(-1),
+                n.path("format").path("duration").asDouble(-1), s.path("width").asInt(), s.path("height").asInt());
+    }
+
+    /** ffmpeg -v error decode of the whole file: the error lines (empty when it decodes cleanly). */
+    static String decodeErrors(Path file) throws Exception {
+        Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-i", file.toString(), "-f", "null", "-")
+                .redirectErrorStream(true).start();
+        try {
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return text.trim();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    static String run(Duration timeout, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+        try {
+            byte[] stdout = p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + err);
+            }
+            return new String(stdout, StandardCharsets.UTF_8);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Starts ffmpeg publishing {@code clip} at real-time pace to our RTSP server, copying packets. */
+    static Process publish(Path clip, String url, String... extraInput) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re"));
+        cmd.addAll(List.of(extraInput));
+        cmd.addAll(List.of("-i", clip.toString(), "-c", "copy", "-f", "rtsp", "-rtsp_transport", "tcp", url));
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+}
