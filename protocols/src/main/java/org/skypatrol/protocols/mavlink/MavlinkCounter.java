@@ -26,10 +26,10 @@ public enum MavlinkCounter {
     SIGNATURE_REPLAY,
     /** Signed frames starting a stream with a timestamp more than 60 s old. */
     SIGNATURE_TOO_OLD,
+    /** Signed frames whose stream (sysid, compid, link id) belongs to another peer. */
+    LINK_PEER_MISMATCH,
     /** Unsigned (or MAVLink 1) frames rejected because the endpoint requires signing. */
     UNSIGNED_REJECTED,
-    /** Signed frames received when no key is configured (cannot verify). */
-    SIGNED_WITHOUT_KEY,
     /** SETUP_SIGNING frames received from the network (always ignored). */
     SETUP_SIGNING_IGNORED
 }

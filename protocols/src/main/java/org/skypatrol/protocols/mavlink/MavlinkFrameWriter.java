@@ -45,14 +45,10 @@ public final class MavlinkFrameWriter {
 
     /** The frame as a new byte array. */
     public static byte[] toBytes(MavlinkFrame frame) {
-        ByteBuf buf = io.netty.buffer.Unpooled.buffer(frame.wireLength());
-        try {
-            write(frame, buf);
-            byte[] bytes = new byte[buf.readableBytes()];
-            buf.readBytes(bytes);
-            return bytes;
-        } finally {
-            buf.release();
-        }
+        byte[] out = new byte[frame.wireLength()];
+        ByteBuf buf = io.netty.buffer.Unpooled.wrappedBuffer(out);
+        buf.writerIndex(0);
+        write(frame, buf);
+        return out;
     }
 }
