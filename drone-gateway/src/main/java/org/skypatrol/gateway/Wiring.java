@@ -39,6 +39,19 @@ public final class Wiring implements AutoCloseable {
         // --- MAVLink endpoints, drone registry, telemetry normaliser (issue 2) ---
 
         // --- MQTT: embedded broker, command-centre bridge, outbox, DJI drones (issue 3) ---
+        if (config.mqtt().enabled()) {
+            org.skypatrol.gateway.config.MqttConfig mq = config.mqtt();
+            org.skypatrol.gateway.mqtt.EmbeddedBroker broker = mq.embeddedBroker()
+                    ? add(new org.skypatrol.gateway.mqtt.EmbeddedBroker(mq.embedded().bind(), mq.embedded().port(),
+                            config.gateway().dataPath().resolve("broker")))
+                    : null;
+            // the broadcast service (issue 6) replaces this handler with itself at integration
+            org.skypatrol.gateway.events.BroadcastRequestHandler broadcasts =
+                    new org.skypatrol.gateway.mqtt.NotImplementedBroadcastHandler(events, clock);
+            add(new org.skypatrol.gateway.mqtt.MqttBridge(mq, config.gateway().id(),
+                    config.gateway().dataPath().resolve("outbox"), broker == null ? mq::url : broker::url,
+                    events, clock, broadcasts));
+        }
 
         // --- Video: sources, RTSP publish server, recorder, replay, HTTP API (issue 4) ---
 

@@ -1,0 +1,113 @@
+package org.skypatrol.gateway.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.skypatrol.protocols.mqtt.PayloadJson;
+
+/** A command-centre stand-in: a real Paho MQTT 5 client that records what it receives. */
+final class TestClient implements AutoCloseable {
+
+    record Received(String topic, byte[] payload, boolean retained, int qos) {
+        JsonNode json() {
+            try {
+                return PayloadJson.mapper().readTree(payload);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not JSON on " + topic + ": " + new String(payload, StandardCharsets.UTF_8), e);
+            }
+        }
+    }
+
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final MqttAsyncClient client;
+    private final MqttConnectionOptions options;
+
+    TestClient(String url, String clientId, String user, String password, boolean cleanStart) throws MqttException {
+        client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+        options = new MqttConnectionOptions();
+        options.setCleanStart(cleanStart);
+        options.setSessionExpiryInterval(cleanStart ? 0L : 3600L);
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 2);
+        options.setConnectionTimeout(5);
+        if (user != null) {
+            options.setUserName(user);
+            options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        }
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void disconnected(MqttDisconnectResponse r) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException e) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage m) {
+                received.add(new Received(topic, m.getPayload().clone(), m.isRetained(), m.getQos()));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken t) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String uri) {
+            }
+
+            @Override
+            public void authPacketArrived(int code, MqttProperties p) {
+            }
+        });
+    }
+
+    static TestClient connect(String url, String clientId) throws MqttException {
+        return connect(url, clientId, null, null, true);
+    }
+
+    static TestClient connect(String url, String clientId, String user, String pw, boolean cleanStart)
+            throws MqttException {
+        TestClient c = new TestClient(url, clientId, user, pw, cleanStart);
+        c.client.connect(c.options).waitForCompletion(10_000);
+        return c;
+    }
+
+    TestClient subscribe(String filter, int qos) throws MqttException {
+        client.subscribe(filter, qos).waitForCompletion(10_000);
+        return this;
+    }
+
+    IMqttToken publish(String topic, String json, int qos) throws MqttException {
+        IMqttToken t = client.publish(topic, json.getBytes(StandardCharsets.UTF_8), qos, false);
+        t.waitForCompletion(10_000);
+        return t;
+    }
+
+    List<Received> on(String topic) {
+        return received.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(3000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            // the broker may be gone already in fault tests; nothing left to release
+        }
+    }
+}
