@@ -45,12 +45,15 @@ public final class Wiring implements AutoCloseable {
                     ? add(new org.skypatrol.gateway.mqtt.EmbeddedBroker(mq.embedded().bind(), mq.embedded().port(),
                             config.gateway().dataPath().resolve("broker")))
                     : null;
-            // the broadcast service (issue 6) replaces this handler with itself at integration
-            org.skypatrol.gateway.events.BroadcastRequestHandler broadcasts =
+            // inbound broadcast requests go to the broadcast service (built below) when it is enabled,
+            // otherwise they are answered "rejected: not implemented", visibly
+            org.skypatrol.gateway.events.BroadcastRequestHandler notImplemented =
                     new org.skypatrol.gateway.mqtt.NotImplementedBroadcastHandler(events, clock);
+            org.skypatrol.gateway.events.BroadcastRequestHandler broadcastHandoff =
+                    r -> (this.broadcasts != null ? this.broadcasts : notImplemented).submit(r);
             add(new org.skypatrol.gateway.mqtt.MqttBridge(mq, config.gateway().id(),
                     config.gateway().dataPath().resolve("outbox"), broker == null ? mq::url : broker::url,
-                    events, clock, broadcasts));
+                    events, clock, broadcastHandoff));
         }
 
         // --- Video: sources, RTSP publish server, recorder, replay, HTTP API (issue 4) ---
