@@ -8,7 +8,13 @@ import org.skypatrol.gateway.broadcast.BroadcastAuditLog;
 import org.skypatrol.gateway.broadcast.BroadcastService;
 import org.skypatrol.gateway.broadcast.DroneSpeakerTransport;
 import org.skypatrol.gateway.broadcast.LinkStateDirectory;
+import org.skypatrol.gateway.config.ConfigException;
 import org.skypatrol.gateway.config.GatewayConfig;
+import org.skypatrol.gateway.config.MavlinkConfig;
+import org.skypatrol.gateway.drones.DroneRegistry;
+import org.skypatrol.gateway.drones.LinkMonitor;
+import org.skypatrol.gateway.drones.LinkPolicy;
+import org.skypatrol.gateway.mavlink.MavlinkGateway;
 import org.skypatrol.gateway.events.EventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +34,9 @@ public final class Wiring implements AutoCloseable {
     private final List<Service> services = new ArrayList<>();
     private final List<Service> started = new ArrayList<>();
     private BroadcastService broadcasts;
+    // issue 2: the drone registry and the MAVLink side, for the features that talk to drones
+    private DroneRegistry drones;
+    private MavlinkGateway mavlink;
 
     public Wiring(GatewayConfig config, Clock clock) {
         this.config = config;
@@ -37,6 +46,15 @@ public final class Wiring implements AutoCloseable {
 
     private void build() {
         // --- MAVLink endpoints, drone registry, telemetry normaliser (issue 2) ---
+        MavlinkConfig mav = config.mavlink();
+        LinkPolicy linkPolicy = LinkPolicy.ofSeconds(mav.link().staleAfterSeconds(), mav.link().offlineAfterSeconds());
+        drones = new DroneRegistry(clock, events, mav.names(), linkPolicy);
+        try {
+            mavlink = add(new MavlinkGateway(mav, clock, events, drones));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        add(new LinkMonitor(drones, mavlink.scheduler(), LinkMonitor.periodFor(linkPolicy)));
 
         // --- MQTT: embedded broker, command-centre bridge, outbox, DJI drones (issue 3) ---
         if (config.mqtt().enabled()) {
@@ -104,6 +122,16 @@ public final class Wiring implements AutoCloseable {
 
     public EventBus events() {
         return events;
+    }
+
+    /** Every drone the gateway knows, with its link state (issue 2). */
+    public DroneRegistry drones() {
+        return drones;
+    }
+
+    /** MAVLink endpoints, sending to drones and commands with acks (issue 2). */
+    public MavlinkGateway mavlink() {
+        return mavlink;
     }
 
     @Override

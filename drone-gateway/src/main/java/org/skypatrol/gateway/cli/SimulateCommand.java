@@ -1,15 +1,24 @@
 package org.skypatrol.gateway.cli;
 
-import java.util.concurrent.Callable;
-
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code skypatrol simulate}: Simulators: MAVLink drone, DJI-style drone, RTSP publisher. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Simulators: MAVLink drone, DJI-style drone, RTSP publisher.")
-final class SimulateCommand implements Callable<Integer> {
+/**
+ * {@code skypatrol simulate}: the simulators, one subcommand each. To add one, write its command
+ * class in its own file and list it in {@code subcommands} below.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulators: MAVLink drone, DJI-style drone, RTSP publisher.",
+        subcommands = {
+            SimulateDroneCommand.class,
+        })
+final class SimulateCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        return NotYetAvailable.report("simulate", 2);
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }

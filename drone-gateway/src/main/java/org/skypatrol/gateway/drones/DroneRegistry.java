@@ -46,7 +46,8 @@ public final class DroneRegistry {
 
     /**
      * Records a HEARTBEAT from a vehicle: registers the drone on the first one, marks it online, and
-     * remembers where it speaks from. Returns the drone's current snapshot.
+     * remembers where it speaks from. Returns the drone's current snapshot. A {@code vehicleType}
+     * of -1 (the HEARTBEAT of a camera or gimbal component) keeps the autopilot's values.
      */
     public DroneInfo heartbeat(DroneKey key, String transport, SocketAddress remote, int vehicleType, int autopilot) {
         Instant now = clock.instant();
@@ -56,8 +57,10 @@ public final class DroneRegistry {
             e.lastHeartbeat = now;
             e.remote = remote;
             e.transport = transport;
-            e.vehicleType = vehicleType;
-            e.autopilot = autopilot;
+            if (vehicleType >= 0) {
+                e.vehicleType = vehicleType;
+                e.autopilot = autopilot;
+            }
             changed = e.moveTo(LinkState.ONLINE);
         }
         publish(changed);
@@ -154,8 +157,8 @@ public final class DroneRegistry {
         Instant lastHeartbeat;
         volatile SocketAddress remote;
         String transport;
-        int vehicleType;
-        int autopilot;
+        int vehicleType = -1;
+        int autopilot = -1;
         LinkState state;
 
         Entry(DroneKey key, String id, Instant now) {

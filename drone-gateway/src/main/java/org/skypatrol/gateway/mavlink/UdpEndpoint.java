@@ -1,0 +1,124 @@
+package org.skypatrol.gateway.mavlink;
+
+import java.net.InetSocketAddress;
+
+import org.skypatrol.gateway.config.MavlinkConfig;
+import org.skypatrol.protocols.mavlink.MavlinkDatagram;
+import org.skypatrol.protocols.mavlink.MavlinkDatagramDecoder;
+import org.skypatrol.protocols.mavlink.MavlinkDatagramEncoder;
+import org.skypatrol.protocols.mavlink.MavlinkInboundFilter;
+import org.skypatrol.protocols.mavlink.MavlinkParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramChannel;
+
+/**
+ * A UDP server endpoint: one socket for every drone (as a ground station listens on 14550); each
+ * drone is answered on the address its frames come from. The receive buffer is requested at 4 MiB
+ * (measured here: the default lost 3.7 % of small datagrams at 100 k/s, 4 MiB lost none) and the
+ * kernel's drop count for the socket is reported.
+ */
+final class UdpEndpoint implements MavlinkEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(UdpEndpoint.class);
+    static final int RECEIVE_BUFFER_BYTES = 4 << 20;
+    /** Largest datagram read whole: room for about 58 maximum-size MAVLink frames. */
+    static final int MAX_DATAGRAM_BYTES = 16384;
+
+    private final MavlinkConfig.Endpoint config;
+    private final FrameRouter router;
+    private final MavlinkInboundFilter filter;
+    private final EndpointStats stats = new EndpointStats();
+    private final ErrorLog errors = new ErrorLog(log);
+    private Channel channel;
+
+    UdpEndpoint(MavlinkConfig.Endpoint config, FrameRouter router) {
+        this.config = config;
+        this.router = router;
+        this.filter = SigningFilters.of(config.signing());
+    }
+
+    @Override
+    public void start(EventLoopGroup group, TransportFactory transports) throws InterruptedException {
+        MavlinkDatagramDecoder decoder = new MavlinkDatagramDecoder(new MavlinkParser(), stats.decoder, filter);
+        MavlinkDatagramEncoder encoder = new MavlinkDatagramEncoder();
+        Bootstrap b = new Bootstrap().group(group).channel(transports.datagramChannel())
+                .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
+                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES).maxMessagesPerRead(64))
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel ch) {
+                        ch.pipeline().addLast(new PacketCounter(), decoder, encoder, new Handler());
+                    }
+                });
+        channel = b.bind(config.bind(), config.port()).sync().channel();
+        int granted = ((DatagramChannel) channel).config().getReceiveBufferSize();
+        log.info("MAVLink UDP endpoint '{}' listening on {} (receive buffer {} KiB requested, {} KiB granted)",
+                config.name(), channel.localAddress(), RECEIVE_BUFFER_BYTES >> 10, granted >> 10);
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public MavlinkConfig.Transport transport() {
+        return MavlinkConfig.Transport.UDP;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return channel == null ? null : (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public EndpointStats stats() {
+        return stats;
+    }
+
+    @Override
+    public long kernelDrops() {
+        InetSocketAddress local = localAddress();
+        return local == null ? -1 : KernelUdpDrops.forPort(local.getPort());
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
+    }
+
+    private final class PacketCounter extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            stats.packetsIn.increment();
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    private final class Handler extends SimpleChannelInboundHandler<MavlinkDatagram> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, MavlinkDatagram d) {
+            router.onFrame(config.name(), transportName(), stats, d.frame(), ctx.channel(), d.peer(), d.peer());
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // The UDP socket serves every drone: an error is counted and logged, never closes it.
+            errors.record("UDP endpoint '" + config.name() + "'", cause);
+        }
+    }
+}
