@@ -5,7 +5,9 @@ import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.skypatrol.gateway.drones.DroneKey;
@@ -36,6 +38,8 @@ public final class FrameRouter {
     private final CommandTracker commands;
     private final Map<DroneKey, DroneLink> links = new ConcurrentHashMap<>();
     private final Map<DroneKey, SequenceTracker> sequences = new ConcurrentHashMap<>();
+    private final List<MavlinkInboundListener> listeners = new CopyOnWriteArrayList<>();
+    private final ErrorLog listenerErrors = new ErrorLog(org.slf4j.LoggerFactory.getLogger(FrameRouter.class));
 
     public FrameRouter(Clock clock, DroneRegistry registry, TelemetryNormaliser normaliser, CommandTracker commands) {
         this.clock = clock;
@@ -80,6 +84,14 @@ public final class FrameRouter {
             stats.sequenceLost.add(gap);
         }
         Instant now = clock.instant();
+        for (MavlinkInboundListener l : listeners) {
+            try {
+                l.onMessage(droneId, frame, message);
+            } catch (RuntimeException e) {
+                // a failing listener is isolated: the frame still reaches the others and the normaliser
+                listenerErrors.record("inbound listener " + l.getClass().getSimpleName(), e);
+            }
+        }
         if (message instanceof CommandAck ack) {
             if (ack.targetSystem() == DroneLink.GATEWAY_SYSID || ack.targetSystem() == 0) {
                 commands.onAck(droneId, ack.command(), ack.result());
@@ -87,6 +99,10 @@ public final class FrameRouter {
             return;
         }
         normaliser.onMessage(droneId, message, now);
+    }
+
+    void addListener(MavlinkInboundListener listener) {
+        listeners.add(listener);
     }
 
     /** The link of a registered drone, by drone id. */

@@ -100,6 +100,32 @@ public final class MavlinkGateway implements Service {
     }
 
     /**
+     * Sends a message to a drone without waiting; false when there is no route to it (never heard,
+     * or its TCP connection is gone).
+     */
+    public boolean trySend(String droneId, MavlinkMessage message) {
+        Optional<DroneLink> link = router.link(droneId);
+        if (link.isEmpty() || !link.get().isOpen()) {
+            return false;
+        }
+        link.get().send(message);
+        return true;
+    }
+
+    /** The MAVLink system id of a registered drone, or -1. */
+    public int systemId(String droneId) {
+        return registry.byId(droneId).map(d -> d.key().sysid()).orElse(-1);
+    }
+
+    /**
+     * Registers a listener for every frame from a registered drone (COMMAND_ACKs included), called
+     * on the endpoint's event loop: it must not block.
+     */
+    public void addInboundListener(MavlinkInboundListener listener) {
+        router.addListener(listener);
+    }
+
+    /**
      * Sends a COMMAND_LONG to the drone's autopilot and tracks it to its COMMAND_ACK (with retries,
      * {@code confirmation} counting them). Completes exceptionally only for an unknown drone.
      */

@@ -6,6 +6,11 @@ import org.skypatrol.protocols.mavlink.MavlinkMessage;
 @FunctionalInterface
 public interface DroneOutput {
 
-    /** Frames {@code message} from the drone's autopilot (component 1) and sends it. */
-    void send(MavlinkMessage message);
+    /** Frames {@code message} as sent by {@code componentId} of this drone (own sequence numbers) and sends it. */
+    void send(int componentId, MavlinkMessage message);
+
+    /** Sends from the autopilot (component 1). */
+    default void send(MavlinkMessage message) {
+        send(SimulatedDrone.COMPID_AUTOPILOT, message);
+    }
 }

@@ -45,7 +45,8 @@ public final class SimulatedDrone {
     private final DroneStats stats = new DroneStats();
     private final UnaryOperator<MavlinkFrame> signer;
     private Consumer<byte[]> wire = bytes -> { };
-    private int sequence;
+    /** Next sequence number per component (each component numbers its own frames). */
+    private final int[] sequence = new int[256];
     private FlightState state;
 
     public SimulatedDrone(int sysid, PatrolFlight flight, MavlinkVersion version, double rateHz, double loss,
@@ -122,8 +123,13 @@ public final class SimulatedDrone {
 
     /** Frames and sends one message from the autopilot, applying the simulated loss and corruption. */
     public void send(MavlinkMessage message) {
-        MavlinkFrame frame = signer.apply(MavlinkMessages.toFrame(version, sequence++ & 0xFF, sysid,
-                COMPID_AUTOPILOT, message));
+        send(COMPID_AUTOPILOT, message);
+    }
+
+    /** Frames and sends one message from {@code componentId} of this drone. */
+    public void send(int componentId, MavlinkMessage message) {
+        int seq = sequence[componentId & 0xFF]++ & 0xFF;
+        MavlinkFrame frame = signer.apply(MavlinkMessages.toFrame(version, seq, sysid, componentId, message));
         if (loss > 0 && random.nextDouble() < loss) {
             stats.framesDropped.incrementAndGet();
             return;
