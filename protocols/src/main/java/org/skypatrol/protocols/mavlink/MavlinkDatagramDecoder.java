@@ -31,11 +31,18 @@ public final class MavlinkDatagramDecoder extends MessageToMessageDecoder<Datagr
     @Override
     protected void decode(ChannelHandlerContext ctx, DatagramPacket packet, List<Object> out) {
         var in = packet.content();
+        boolean aligned = true; // a datagram starts at a frame boundary
         while (in.isReadable()) {
-            ParseResult result = inbound.next(in, true);
+            int start = in.readerIndex();
+            ParseResult result = inbound.next(in, true, aligned);
+            aligned = result instanceof ParseResult.Parsed;
             if (result instanceof ParseResult.Parsed parsed) {
-                if (inbound.accept(parsed.frame(), packet.sender())) {
+                MavlinkCounter rejected = inbound.accept(parsed.frame(), packet.sender());
+                if (rejected == null) {
                     out.add(new MavlinkDatagram(parsed.frame(), packet.sender()));
+                } else if (MavlinkInbound.rescan(rejected)) {
+                    in.readerIndex(start + 1);
+                    aligned = false;
                 }
             } else if (result instanceof ParseResult.Skipped skipped) {
                 inbound.skipped(skipped);

@@ -22,9 +22,9 @@ final class MavlinkInbound {
         return counters;
     }
 
-    /** Parses the next result from {@code in}; returns an accepted frame, or null with {@code in} advanced or need-more. */
-    ParseResult next(ByteBuf in, boolean endOfInput) {
-        return parser.tryParse(in, endOfInput);
+    /** Parses the next result from {@code in} (see {@link MavlinkParser#tryParse(ByteBuf, boolean, boolean)}). */
+    ParseResult next(ByteBuf in, boolean endOfInput, boolean aligned) {
+        return parser.tryParse(in, endOfInput, aligned);
     }
 
     /** Counts a skip. */
@@ -32,18 +32,31 @@ final class MavlinkInbound {
         counters.skipped(skipped);
     }
 
-    /** Counts and filters a parsed frame: true when it should be passed on. */
-    boolean accept(MavlinkFrame frame, Object peer) {
+    /**
+     * Counts and filters a parsed frame.
+     *
+     * @return {@code null} when the frame should be passed on, else the reason it was dropped
+     */
+    MavlinkCounter accept(MavlinkFrame frame, Object peer) {
         if (frame.messageId() == SETUP_SIGNING_ID && frame.verified()) {
             counters.increment(MavlinkCounter.SETUP_SIGNING_IGNORED);
-            return false;
+            return MavlinkCounter.SETUP_SIGNING_IGNORED;
         }
         MavlinkCounter rejected = filter.check(frame, peer);
         if (rejected != null) {
             counters.increment(rejected);
-            return false;
+            return rejected;
         }
         counters.increment(frame.verified() ? MavlinkCounter.FRAMES_OK : MavlinkCounter.FRAMES_UNVERIFIED);
-        return true;
+        return null;
+    }
+
+    /**
+     * Whether the parser should rescan from the rejected frame's magic + 1: after a bad signature,
+     * since the 13 signature bytes are not covered by the CRC, a frame whose signature block was
+     * cut off would otherwise swallow the start of the next frame.
+     */
+    static boolean rescan(MavlinkCounter rejected) {
+        return rejected == MavlinkCounter.BAD_SIGNATURE;
     }
 }

@@ -73,6 +73,15 @@ public final class MavlinkParser {
      * @return a frame, need-more, or skipped bytes with the reason; never throws on any input
      */
     public ParseResult tryParse(ByteBuf in, boolean endOfInput) {
+        return tryParse(in, endOfInput, true);
+    }
+
+    /**
+     * As {@link #tryParse(ByteBuf, boolean)}, telling the parser whether the reader index is at a
+     * frame boundary ({@code aligned}: start of input, or right after the previous frame); only
+     * then may a frame of an unknown message id pass through. The decoders track this.
+     */
+    public ParseResult tryParse(ByteBuf in, boolean endOfInput, boolean aligned) {
         int start = in.readerIndex();
         int readable = in.readableBytes();
         if (readable == 0) {
@@ -103,7 +112,7 @@ public final class MavlinkParser {
                 : in.getUnsignedByte(start + 5);
         MessageDefinition definition = table.find(messageId);
         if (definition == null) {
-            return unknownId(in, start, readable, total, endOfInput, v2, length, incompat, messageId);
+            return unknownId(in, start, readable, total, endOfInput, v2, length, incompat, messageId, aligned);
         }
         int compat = v2 ? in.getUnsignedByte(start + 3) : 0;
         int seqAt = start + (v2 ? 4 : 2);
@@ -130,8 +139,8 @@ public final class MavlinkParser {
     }
 
     private ParseResult unknownId(ByteBuf in, int start, int readable, int total, boolean endOfInput,
-            boolean v2, int length, int incompat, int messageId) {
-        if (unknownIdPolicy == UnknownIdPolicy.DROP) {
+            boolean v2, int length, int incompat, int messageId, boolean aligned) {
+        if (unknownIdPolicy == UnknownIdPolicy.DROP || !aligned) {
             return skip(in, SKIP_UNKNOWN);
         }
         if (readable == total && !endOfInput) {
@@ -142,6 +151,9 @@ public final class MavlinkParser {
             if (next != MAGIC_V1 && next != MAGIC_V2) {
                 return skip(in, SKIP_UNKNOWN);
             }
+        }
+        if (containsVerifiedFrame(in, start + 1, start + total)) {
+            return skip(in, SKIP_UNKNOWN);
         }
         int headerLength = v2 ? 10 : 6;
         int seqAt = start + (v2 ? 4 : 2);
@@ -155,6 +167,24 @@ public final class MavlinkParser {
                 in.getUnsignedShortLE(start + headerLength + length), signature, false);
         in.skipBytes(total);
         return new ParseResult.Parsed(frame);
+    }
+
+    /**
+     * Whether a CRC-verified frame starts at a magic byte in [from, to): then the unknown-id
+     * "frame" around it is more likely noise (e.g. a cut-off header) than a real frame, and
+     * swallowing the verified frame would lose data. Only runs for unknown ids, which are rare.
+     */
+    private boolean containsVerifiedFrame(ByteBuf in, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int b = in.getUnsignedByte(i);
+            if (b == MAGIC_V1 || b == MAGIC_V2) {
+                ByteBuf rest = in.slice(i, in.writerIndex() - i);
+                if (tryParse(rest, true, false) instanceof ParseResult.Parsed) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static MavlinkSignature readSignature(ByteBuf in, int at) {

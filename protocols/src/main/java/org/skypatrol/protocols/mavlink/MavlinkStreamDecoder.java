@@ -14,6 +14,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 public final class MavlinkStreamDecoder extends ByteToMessageDecoder {
 
     private final MavlinkInbound inbound;
+    private boolean aligned = true;
 
     /** Standard table, unknown ids passed through, no signature policy. */
     public MavlinkStreamDecoder(MavlinkCounters counters) {
@@ -28,10 +29,20 @@ public final class MavlinkStreamDecoder extends ByteToMessageDecoder {
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         Object peer = ctx.channel().remoteAddress();
         while (in.isReadable()) {
-            ParseResult result = inbound.next(in, false);
+            int start = in.readerIndex();
+            ParseResult result = inbound.next(in, false, aligned);
+            if (result instanceof ParseResult.Skipped) {
+                aligned = false;
+            } else if (result instanceof ParseResult.Parsed) {
+                aligned = true;
+            }
             if (result instanceof ParseResult.Parsed parsed) {
-                if (inbound.accept(parsed.frame(), peer)) {
+                MavlinkCounter rejected = inbound.accept(parsed.frame(), peer);
+                if (rejected == null) {
                     out.add(parsed.frame());
+                } else if (MavlinkInbound.rescan(rejected)) {
+                    in.readerIndex(start + 1);
+                    aligned = false;
                 }
             } else if (result instanceof ParseResult.Skipped skipped) {
                 inbound.skipped(skipped);
