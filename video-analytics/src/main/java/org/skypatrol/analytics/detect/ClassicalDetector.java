@@ -1,0 +1,206 @@
+package org.skypatrol.analytics.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.skypatrol.analytics.frame.AnalysisFrame;
+import org.skypatrol.analytics.scene.SceneView;
+
+/**
+ * The default detector, needing no model: background subtraction on a downscaled gray image with
+ * two running-average background models (DESIGN.md, "Notes for the analytics"). The fast model
+ * absorbs anything that stops within seconds; the slow model learns only where nothing stands in
+ * front of it. Foreground to the fast model = moving objects; foreground to the slow model but
+ * background to the fast one = newly static objects (a stopped car, a dropped load, a left bag).
+ * With camera-motion compensation both models are warped into the current frame first.
+ * Blobs are classified by their size on the ground ({@link SizeClassifier}).
+ */
+public final class ClassicalDetector implements Detector {
+
+    private final ClassicalSettings s;
+    private final MotionCompensator compensator = new MotionCompensator(0.3);
+    private final Mat gray = new Mat();
+    private final Mat prevGray = new Mat();
+    private final Mat bgFast = new Mat();
+    private final Mat bgSlow = new Mat();
+    private final Mat gray32 = new Mat();
+    private double startTime = Double.NaN;
+    private double scale = 1;
+    private long resets;
+    private long ghostsRejected;
+
+    public ClassicalDetector(ClassicalSettings settings) {
+        this.s = settings;
+    }
+
+    @Override
+    public String name() {
+        return "classical";
+    }
+
+    @Override
+    public List<Detection> detect(AnalysisFrame frame, SceneView view) {
+        try (PointerScope scope = new PointerScope()) {
+            prepare(frame.bgr());
+            if (bgFast.empty() || bgFast.cols() != gray.cols() || bgFast.rows() != gray.rows()) {
+                reset(frame.timeSeconds());             // first frame, or the resolution changed (FAULTS V4)
+                return List.of();
+            }
+            if (s.compensateMotion() && !prevGray.empty()) {
+                Mat h = compensator.estimate(prevGray, gray);
+                if (h != null) {
+                    Size size = new Size(gray.cols(), gray.rows());
+                    opencv_imgproc.warpPerspective(bgFast, bgFast, h, size, opencv_imgproc.INTER_LINEAR,
+                            opencv_core.BORDER_REPLICATE, new Scalar());
+                    opencv_imgproc.warpPerspective(bgSlow, bgSlow, h, size, opencv_imgproc.INTER_LINEAR,
+                            opencv_core.BORDER_REPLICATE, new Scalar());
+                }
+            }
+            gray.copyTo(prevGray);
+            gray.convertTo(gray32, opencv_core.CV_32F);
+            boolean warming = frame.timeSeconds() - startTime < s.warmupSeconds();
+            Mat fgFast = foreground(bgFast);
+            Mat fgSlow = foreground(bgSlow);
+            double movingFraction = opencv_core.countNonZero(fgFast) / (double) (gray.cols() * gray.rows());
+            if (movingFraction > 0.6) {
+                reset(frame.timeSeconds());             // global lighting change or a cut: relearn
+                resets++;
+                return List.of();
+            }
+            Mat notFgSlow = new Mat();
+            opencv_core.bitwise_not(fgSlow, notFgSlow);
+            opencv_imgproc.accumulateWeighted(gray32, bgFast, warming ? 0.5 : s.fastAlpha());
+            opencv_imgproc.accumulateWeighted(gray32, bgSlow, warming ? 0.5 : s.slowAlpha(), notFgSlow);
+            opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha() / 30);
+            if (warming) {
+                return List.of();
+            }
+            Mat staticMask = new Mat();
+            Mat notFast = new Mat();
+            Mat fastDilated = new Mat();
+            opencv_imgproc.dilate(fgFast, fastDilated, kernel(5));
+            opencv_core.bitwise_not(fastDilated, notFast);
+            opencv_core.bitwise_and(fgSlow, notFast, staticMask);
+            opencv_imgproc.morphologyEx(staticMask, staticMask, opencv_imgproc.MORPH_OPEN, kernel(3));
+            List<Detection> out = new ArrayList<>();
+            blobs(fgFast, false, view, out);
+            blobs(staticMask, true, view, out);
+            return out;
+        }
+    }
+
+    private void prepare(Mat bgr) {
+        Mat g = new Mat();
+        opencv_imgproc.cvtColor(bgr, g, opencv_imgproc.COLOR_BGR2GRAY);
+        int w = Math.min(s.analysisWidth(), bgr.cols());
+        scale = bgr.cols() / (double) w;
+        int h = (int) Math.round(bgr.rows() / scale);
+        Mat small = new Mat();
+        opencv_imgproc.resize(g, small, new Size(w, h), 0, 0, opencv_imgproc.INTER_AREA);
+        opencv_imgproc.GaussianBlur(small, gray, new Size(5, 5), 0);
+    }
+
+    private void reset(double t) {
+        gray.convertTo(bgFast, opencv_core.CV_32F);
+        gray.convertTo(bgSlow, opencv_core.CV_32F);
+        gray.copyTo(prevGray);
+        startTime = t;
+    }
+
+    private Mat foreground(Mat bg) {
+        Mat bg8 = new Mat();
+        bg.convertTo(bg8, opencv_core.CV_8U);
+        Mat diff = new Mat();
+        opencv_core.absdiff(gray, bg8, diff);
+        Mat fg = new Mat();
+        opencv_imgproc.threshold(diff, fg, s.diffThreshold(), 255, opencv_imgproc.THRESH_BINARY);
+        opencv_imgproc.morphologyEx(fg, fg, opencv_imgproc.MORPH_OPEN, kernel(3));
+        opencv_imgproc.morphologyEx(fg, fg, opencv_imgproc.MORPH_CLOSE, kernel(7));
+        return fg;
+    }
+
+    private static Mat kernel(int k) {
+        return opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(k, k));
+    }
+
+    private void blobs(Mat mask, boolean isStatic, SceneView view, List<Detection> out) {
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        int n = opencv_imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, opencv_core.CV_32S);
+        try (IntIndexer st = stats.createIndexer()) {
+            for (int i = 1; i < n; i++) {
+                int area = st.get(i, opencv_imgproc.CC_STAT_AREA);
+                if (area < s.minAreaPixels()) {
+                    continue;
+                }
+                int x = st.get(i, opencv_imgproc.CC_STAT_LEFT);
+                int y = st.get(i, opencv_imgproc.CC_STAT_TOP);
+                int w = st.get(i, opencv_imgproc.CC_STAT_WIDTH);
+                int h = st.get(i, opencv_imgproc.CC_STAT_HEIGHT);
+                if (isStatic && isGhost(new Rect(x, y, w, h))) {
+                    ghostsRejected++;
+                    continue;
+                }
+                Box box = new Box(x, y, w, h).scaled(scale);
+                Optional<SizeClassifier.GroundSize> size = SizeClassifier.measure(box, view.mapping());
+                if (size.isEmpty() || size.get().longest() < 0.25 || size.get().longest() > 30) {
+                    continue;                           // above the horizon, speckle, or a lighting blotch
+                }
+                ObjectClass cls = SizeClassifier.classify(size.get());
+                if (isStatic && (cls == ObjectClass.PERSON || cls == ObjectClass.BICYCLE)) {
+                    cls = ObjectClass.STATIC_OBJECT;    // small and newly still: a left object, until it moves
+                }
+                double fill = area / (double) (w * h);
+                out.add(new Detection(box, cls, Math.min(1, 0.4 + fill / 2), isStatic));
+            }
+        }
+    }
+
+    /**
+     * A ghost is where something that was in the slow background has left: the current frame is
+     * smoother there than the background (the edges belong to the background, not to the frame).
+     */
+    private boolean isGhost(Rect r) {
+        Mat cur = new Mat(gray, r);
+        Mat bg8 = new Mat();
+        new Mat(bgSlow, r).convertTo(bg8, opencv_core.CV_8U);
+        return edgeEnergy(cur) < 0.8 * edgeEnergy(bg8);
+    }
+
+    private static double edgeEnergy(Mat m) {
+        Mat gx = new Mat();
+        Mat gy = new Mat();
+        opencv_imgproc.Sobel(m, gx, opencv_core.CV_32F, 1, 0);
+        opencv_imgproc.Sobel(m, gy, opencv_core.CV_32F, 0, 1);
+        Mat mag = new Mat();
+        opencv_core.magnitude(gx, gy, mag);
+        return opencv_core.mean(mag).get(0);
+    }
+
+    public long resets() {
+        return resets;
+    }
+
+    public long ghostsRejected() {
+        return ghostsRejected;
+    }
+
+    @Override
+    public void close() {
+        gray.close();
+        prevGray.close();
+        bgFast.close();
+        bgSlow.close();
+        gray32.close();
+    }
+}

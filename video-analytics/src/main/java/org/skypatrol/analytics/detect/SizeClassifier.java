@@ -1,0 +1,74 @@
+package org.skypatrol.analytics.detect;
+
+import java.util.Optional;
+
+import org.skypatrol.analytics.geo.GroundMapping;
+import org.skypatrol.analytics.geo.Vec2;
+
+/**
+ * Classifies a blob by its size on the ground (DESIGN.md: classification by size needs metres, so it
+ * comes after the ground projection). The ground width comes from the box's bottom edge projected
+ * to the ground. Near straight-down views (the ground scale is about equal along both image axes)
+ * the box is a footprint and both sides are ground lengths; in oblique views the box's height in
+ * pixels times the horizontal ground scale approximates the object's upright height.
+ * Speed refines the class in the tracker (a "person" at 5 m/s is a cyclist).
+ */
+public final class SizeClassifier {
+
+    private SizeClassifier() {
+    }
+
+    /** Ground size of a box: width and length (nadir) or width and height (oblique), metres. */
+    public record GroundSize(double widthMetres, double lengthMetres, boolean nadir) {
+        public double longest() {
+            return Math.max(widthMetres, lengthMetres);
+        }
+    }
+
+    public static Optional<GroundSize> measure(Box b, GroundMapping m) {
+        Optional<Vec2> bl = m.toGround(new Vec2(b.x(), b.y() + b.h()));
+        Optional<Vec2> br = m.toGround(new Vec2(b.x() + b.w(), b.y() + b.h()));
+        Optional<Vec2> top = m.toGround(new Vec2(b.x() + b.w() / 2, b.y()));
+        Optional<Vec2> foot = m.toGround(b.foot());
+        if (bl.isEmpty() || br.isEmpty() || foot.isEmpty()) {
+            return Optional.empty();
+        }
+        double width = bl.get().distance(br.get());
+        double mppX = width / Math.max(1, b.w());
+        Optional<Vec2> up = m.toGround(b.foot().minus(new Vec2(0, 1)));
+        double mppY = up.map(u -> u.distance(foot.get())).orElse(Double.POSITIVE_INFINITY);
+        boolean nadir = mppY < 1.6 * mppX;
+        double length = nadir && top.isPresent() ? top.get().distance(foot.get()) : b.h() * mppX;
+        return Optional.of(new GroundSize(width, length, nadir));
+    }
+
+    /** Class by size alone; the tracker refines with speed. */
+    public static ObjectClass classify(GroundSize s) {
+        if (s.nadir()) {
+            double big = s.longest();
+            double small = Math.min(s.widthMetres(), s.lengthMetres());
+            if (big < 1.2) {
+                return ObjectClass.PERSON;
+            }
+            if (big < 2.4 && small < 1.1) {
+                return ObjectClass.BICYCLE;
+            }
+            if (big < 6.8) {
+                return ObjectClass.CAR;
+            }
+            return big < 25 ? ObjectClass.TRUCK : ObjectClass.UNKNOWN;
+        }
+        double w = s.widthMetres();
+        double h = s.lengthMetres();
+        if (w < 1.3 && h > 1.1 * w) {
+            return ObjectClass.PERSON;
+        }
+        if (w < 1.3) {
+            return ObjectClass.STATIC_OBJECT;
+        }
+        if (w < 6.8) {
+            return h > 3.0 ? ObjectClass.TRUCK : ObjectClass.CAR;
+        }
+        return w < 25 ? ObjectClass.TRUCK : ObjectClass.UNKNOWN;
+    }
+}

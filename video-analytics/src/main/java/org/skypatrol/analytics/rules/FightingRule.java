@@ -1,0 +1,63 @@
+package org.skypatrol.analytics.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.skypatrol.analytics.detect.ObjectClass;
+import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.track.TrackPoint;
+import org.skypatrol.analytics.track.TrackSnapshot;
+
+/**
+ * {@code fighting}: two or more people within {@code closeMetres} (2) of each other, each moving
+ * erratically over the last {@code windowSeconds} (3): path length at least {@code minPathMetres}
+ * (3) and at least {@code erraticRatio} (2.5) times the net displacement (lots of motion, going
+ * nowhere), sustained {@code sustainSeconds} (2).
+ */
+public final class FightingRule extends AbstractRule {
+
+    public FightingRule(Map<String, Double> overrides) {
+        super(Behaviour.FIGHTING, Map.of("closeMetres", 2.0, "windowSeconds", 3.0, "minPathMetres", 3.0,
+                "erraticRatio", 2.5, "sustainSeconds", 2.0), overrides);
+    }
+
+    @Override
+    public String severity() {
+        return "high";
+    }
+
+    @Override
+    public List<RuleHit> evaluate(RuleContext ctx) {
+        List<TrackSnapshot> erratic = ctx.tracksOf(c -> c == ObjectClass.PERSON).stream()
+                .filter(t -> erratic(t, ctx.timeSeconds())).toList();
+        List<RuleHit> hits = new ArrayList<>();
+        for (int i = 0; i < erratic.size(); i++) {
+            for (int j = i + 1; j < erratic.size(); j++) {
+                TrackSnapshot a = erratic.get(i);
+                TrackSnapshot b = erratic.get(j);
+                if (a.ground().distance(b.ground()) <= p("closeMetres")) {
+                    int lo = Math.min(a.id(), b.id());
+                    hits.add(new RuleHit(String.valueOf(lo), null, List.of(a.id(), b.id()),
+                            a.ground().plus(b.ground()).times(0.5), "people " + a.id() + " and " + b.id()
+                                    + " close together with erratic motion"));
+                    return hits;                        // one fight alert per scene at a time
+                }
+            }
+        }
+        return hits;
+    }
+
+    private boolean erratic(TrackSnapshot t, double now) {
+        List<TrackPoint> pts = t.since(now - p("windowSeconds"));
+        if (pts.size() < 4) {
+            return false;
+        }
+        double path = 0;
+        for (int i = 1; i < pts.size(); i++) {
+            path += pts.get(i).ground().distance(pts.get(i - 1).ground());
+        }
+        double net = pts.get(pts.size() - 1).ground().distance(pts.get(0).ground());
+        return path >= p("minPathMetres") && path >= p("erraticRatio") * Math.max(net, 0.1);
+    }
+}

@@ -1,0 +1,28 @@
+package org.skypatrol.analytics.rules;
+
+import java.util.List;
+
+import org.skypatrol.analytics.events.Behaviour;
+
+/**
+ * One risk behaviour. Pure over a {@link RuleContext}: the same snapshot gives the same hits. Timing
+ * that spans frames (sustain, end grace, cooldown) is the {@link AlertLifecycle}'s job; durations of
+ * one object come from its track history.
+ */
+public interface Rule {
+
+    Behaviour behaviour();
+
+    List<RuleHit> evaluate(RuleContext ctx);
+
+    /** The condition must hold this long before the alert starts. */
+    double sustainSeconds();
+
+    /** The condition must be absent this long before the alert ends. */
+    double endAfterSeconds();
+
+    /** After an end, the same alert key cannot start again for this long. */
+    double cooldownSeconds();
+
+    String severity();
+}

@@ -1,0 +1,61 @@
+package org.skypatrol.analytics.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.track.TrackPoint;
+import org.skypatrol.analytics.track.TrackSnapshot;
+
+/**
+ * {@code traffic_accident}: two vehicles whose footprints meet (pixel boxes overlap, or ground
+ * distance under {@code contactMetres} (3)), both stationary for {@code stoppedSeconds} (3), and at
+ * least one of them braked abruptly: from {@code minPriorSpeedMps} (5) or more to standstill within
+ * {@code decelWindowSeconds} (3) before it stopped.
+ */
+public final class TrafficAccidentRule extends AbstractRule {
+
+    public TrafficAccidentRule(Map<String, Double> overrides) {
+        super(Behaviour.TRAFFIC_ACCIDENT, Map.of("contactMetres", 3.0, "stoppedSeconds", 3.0,
+                "minPriorSpeedMps", 5.0, "decelWindowSeconds", 3.0, "cooldownSeconds", 120.0), overrides);
+    }
+
+    @Override
+    public String severity() {
+        return "high";
+    }
+
+    @Override
+    public List<RuleHit> evaluate(RuleContext ctx) {
+        List<RuleHit> hits = new ArrayList<>();
+        List<TrackSnapshot> v = ctx.tracksOf(c -> c.isVehicle()).stream()
+                .filter(t -> t.stationarySeconds(ctx.timeSeconds()) >= p("stoppedSeconds")).toList();
+        for (int i = 0; i < v.size(); i++) {
+            for (int j = i + 1; j < v.size(); j++) {
+                TrackSnapshot a = v.get(i);
+                TrackSnapshot b = v.get(j);
+                boolean touch = a.box().iou(b.box()) > 0 || a.ground().distance(b.ground()) < p("contactMetres");
+                if (touch && (brakedHard(a) || brakedHard(b))) {
+                    int lo = Math.min(a.id(), b.id());
+                    int hi = Math.max(a.id(), b.id());
+                    hits.add(new RuleHit(lo + "+" + hi, null, List.of(lo, hi), a.ground().plus(b.ground()).times(0.5),
+                            a.cls().id() + " " + a.id() + " and " + b.cls().id() + " " + b.id()
+                                    + " stopped in contact after hard braking"));
+                }
+            }
+        }
+        return hits;
+    }
+
+    private boolean brakedHard(TrackSnapshot t) {
+        double stop = t.stationarySinceSeconds();
+        for (TrackPoint p : t.history()) {
+            if (p.timeSeconds() >= stop - p("decelWindowSeconds") && p.timeSeconds() <= stop
+                    && p.speedMps() >= p("minPriorSpeedMps")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

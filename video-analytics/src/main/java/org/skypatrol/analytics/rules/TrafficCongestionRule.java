@@ -1,0 +1,49 @@
+package org.skypatrol.analytics.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.scene.ResolvedZone;
+import org.skypatrol.analytics.scene.ZoneKind;
+import org.skypatrol.analytics.track.TrackSnapshot;
+
+/**
+ * {@code traffic_congestion}: at least {@code minVehicles} (6) vehicles in one lane/motorway/intersection
+ * zone with a mean speed under {@code maxMeanSpeedKph} (15), sustained {@code sustainSeconds} (10).
+ */
+public final class TrafficCongestionRule extends AbstractRule {
+
+    public TrafficCongestionRule(Map<String, Double> overrides) {
+        super(Behaviour.TRAFFIC_CONGESTION,
+                Map.of("minVehicles", 6.0, "maxMeanSpeedKph", 15.0, "sustainSeconds", 10.0, "endAfterSeconds", 5.0),
+                overrides);
+    }
+
+    @Override
+    public String severity() {
+        return "low";
+    }
+
+    @Override
+    public List<RuleHit> evaluate(RuleContext ctx) {
+        List<RuleHit> hits = new ArrayList<>();
+        for (ResolvedZone z : ctx.view().zones()) {
+            if (!z.kind().isRunningLane() && z.kind() != ZoneKind.MOTORWAY && z.kind() != ZoneKind.INTERSECTION) {
+                continue;
+            }
+            List<TrackSnapshot> in = ctx.tracksOf(c -> c.isVehicle()).stream()
+                    .filter(t -> RuleContext.inside(t, z)).toList();
+            if (in.size() < p("minVehicles")) {
+                continue;
+            }
+            double mean = in.stream().mapToDouble(TrackSnapshot::speedKph).average().orElse(0);
+            if (mean < p("maxMeanSpeedKph")) {
+                hits.add(new RuleHit(z.id(), z.id(), in.stream().map(TrackSnapshot::id).toList(), z.ground().centroid(),
+                        in.size() + " vehicles in " + z.id() + " at a mean " + fmt(mean) + " km/h"));
+            }
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,50 @@
+package org.skypatrol.analytics.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.skypatrol.analytics.detect.ObjectClass;
+import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.scene.ResolvedZone;
+import org.skypatrol.analytics.scene.ZoneKind;
+import org.skypatrol.analytics.track.TrackSnapshot;
+
+/**
+ * Shared shape of the "an object of class C inside a zone of kind K for {@code minSeconds}" rules
+ * (bus lane, truck lane, pedestrians and non-motor vehicles on the motorway, intrusion); each
+ * behaviour is still its own class, naming its kinds, classes and defaults.
+ */
+abstract class ZoneClassRule extends AbstractRule {
+
+    private final List<ZoneKind> kinds;
+    private final Predicate<ObjectClass> classes;
+    private final String what;
+
+    ZoneClassRule(Behaviour b, List<ZoneKind> kinds, Predicate<ObjectClass> classes, String what,
+                  double minSeconds, Map<String, Double> overrides) {
+        super(b, Map.of("minSeconds", minSeconds), overrides);
+        this.kinds = List.copyOf(kinds);
+        this.classes = classes;
+        this.what = what;
+    }
+
+    @Override
+    public List<RuleHit> evaluate(RuleContext ctx) {
+        List<RuleHit> hits = new ArrayList<>();
+        for (ResolvedZone z : ctx.view().zones()) {
+            if (!kinds.contains(z.kind()) || !ctx.active(z)) {
+                continue;
+            }
+            for (TrackSnapshot t : ctx.tracksOf(classes)) {
+                double in = ctx.secondsInside(t, z);
+                if (RuleContext.inside(t, z) && in >= p("minSeconds")) {
+                    hits.add(new RuleHit(z.id() + "/" + t.id(), z.id(), List.of(t.id()), t.ground(),
+                            t.cls().id() + " " + what + " " + z.id() + " for " + fmt(in) + " s"));
+                }
+            }
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,161 @@
+package org.skypatrol.analytics.track;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.skypatrol.analytics.detect.Box;
+import org.skypatrol.analytics.detect.Detection;
+import org.skypatrol.analytics.detect.ObjectClass;
+import org.skypatrol.analytics.geo.Vec2;
+
+/** Mutable state of one track inside the {@link Tracker}; rules see {@link TrackSnapshot}s. */
+final class Track {
+
+    final int id;
+    final double firstSeen;
+    private final KalmanCv kx;
+    private final KalmanCv ky;
+    private Box box;
+    private double boxVx;
+    private double boxVy;
+    private double lastSeen;
+    private double lastTime;
+    int hits;
+    private double stationarySince = Double.NaN;
+    private boolean everMoved;
+    private final Map<ObjectClass, Double> votes = new EnumMap<>(ObjectClass.class);
+    private final Deque<TrackPoint> history = new ArrayDeque<>();
+    private double fastSeconds;
+
+    Track(int id, double t, Detection d, Vec2 ground) {
+        this.id = id;
+        this.firstSeen = t;
+        this.lastSeen = t;
+        this.lastTime = t;
+        this.box = d.box();
+        this.kx = new KalmanCv(ground.x(), 0.5, 25);
+        this.ky = new KalmanCv(ground.y(), 0.5, 25);
+        this.hits = 1;
+        vote(d);
+        history.add(new TrackPoint(t, ground, box, 0));
+    }
+
+    /** Box predicted for time t (constant pixel velocity). */
+    Box predictedBox(double t) {
+        double dt = t - lastSeen;
+        return new Box(box.x() + boxVx * dt, box.y() + boxVy * dt, box.w(), box.h());
+    }
+
+    void predict(double t) {
+        double dt = t - lastTime;
+        if (dt > 0) {
+            kx.predict(dt);
+            ky.predict(dt);
+            lastTime = t;
+        }
+    }
+
+    void update(double t, Detection d, Vec2 ground, double measurementVariance, TrackerSettings s) {
+        double dt = t - lastSeen;
+        if (dt > 0) {
+            Vec2 c0 = box.centre();
+            Vec2 c1 = d.box().centre();
+            boxVx = 0.5 * boxVx + 0.5 * (c1.x() - c0.x()) / dt;
+            boxVy = 0.5 * boxVy + 0.5 * (c1.y() - c0.y()) / dt;
+        }
+        box = d.box();
+        lastSeen = t;
+        hits++;
+        kx.update(ground.x(), measurementVariance);
+        ky.update(ground.y(), measurementVariance);
+        vote(d);
+        Vec2 g = ground();
+        history.add(new TrackPoint(t, g, box, velocity().length()));
+        while (history.size() > 2 && history.peekFirst().timeSeconds() < t - s.historySeconds()) {
+            history.pollFirst();
+        }
+        updateMotion(t, dt, s);
+    }
+
+    private void updateMotion(double t, double dt, TrackerSettings s) {
+        TrackPoint past = null;
+        for (TrackPoint p : history) {
+            if (p.timeSeconds() <= t - s.stationaryWindowSeconds()) {
+                past = p;
+            }
+        }
+        double speed = velocity().length();
+        fastSeconds = speed > 4.0 ? fastSeconds + dt : Math.max(0, fastSeconds - dt);
+        if (past == null) {
+            if (t - firstSeen >= 0.6 && ground().distance(history.peekFirst().ground()) < s.stationaryMetres()
+                    && Double.isNaN(stationarySince) && !everMoved) {
+                stationarySince = firstSeen;
+            }
+            return;
+        }
+        double moved = ground().distance(past.ground());
+        if (Double.isNaN(stationarySince)) {
+            if (moved < s.stationaryMetres() && speed < 1.0) {
+                stationarySince = past.timeSeconds();
+                kx.stop();
+                ky.stop();
+            } else if (moved > 2 * s.stationaryMetres()) {
+                everMoved = true;
+            }
+        } else if (moved > 2 * s.stationaryMetres()) {
+            stationarySince = Double.NaN;
+            everMoved = true;
+        } else {
+            kx.stop();
+            ky.stop();
+        }
+    }
+
+    private void vote(Detection d) {
+        double w = d.cls() == ObjectClass.UNKNOWN ? 0.1 : Math.max(0.2, d.score());
+        votes.merge(d.cls(), w, Double::sum);
+    }
+
+    ObjectClass cls() {
+        ObjectClass best = ObjectClass.UNKNOWN;
+        double bestVote = -1;
+        for (Map.Entry<ObjectClass, Double> e : votes.entrySet()) {
+            if (e.getValue() > bestVote) {
+                best = e.getKey();
+                bestVote = e.getValue();
+            }
+        }
+        if (best == ObjectClass.PERSON && fastSeconds >= 1.0) {
+            return ObjectClass.BICYCLE;                 // a "person" sustaining > 4 m/s rides something
+        }
+        if (best == ObjectClass.STATIC_OBJECT && everMoved) {
+            return ObjectClass.UNKNOWN;                 // static objects do not walk away
+        }
+        return best;
+    }
+
+    Vec2 ground() {
+        return new Vec2(kx.position(), ky.position());
+    }
+
+    Vec2 velocity() {
+        return new Vec2(kx.velocity(), ky.velocity());
+    }
+
+    double lastSeen() {
+        return lastSeen;
+    }
+
+    boolean stationary() {
+        return !Double.isNaN(stationarySince);
+    }
+
+    TrackSnapshot snapshot(double t) {
+        Vec2 vel = stationary() ? new Vec2(0, 0) : velocity();
+        Box b = t > lastSeen && !stationary() ? predictedBox(t) : box;
+        return new TrackSnapshot(id, cls(), b, ground(), vel, firstSeen, stationarySince, !everMoved,
+                t - lastSeen, java.util.List.copyOf(history));
+    }
+}

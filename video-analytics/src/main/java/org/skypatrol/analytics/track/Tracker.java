@@ -1,0 +1,123 @@
+package org.skypatrol.analytics.track;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import org.skypatrol.analytics.detect.Detection;
+import org.skypatrol.analytics.detect.SizeClassifier;
+import org.skypatrol.analytics.geo.GroundMapping;
+import org.skypatrol.analytics.geo.Vec2;
+
+/**
+ * Multi-object tracker: constant-velocity Kalman filters on the ground plane (metres) for position,
+ * speed and heading; association by greedy best-first matching on the overlap of each track's
+ * predicted pixel box with the detections (IoU, with a centre-distance fallback for small fast
+ * objects). Moving tracks coast through short occlusions; stationary tracks live longer, so a parked
+ * car stays one track (and one event) while the detector flickers.
+ */
+public final class Tracker {
+
+    private final TrackerSettings settings;
+    private final List<Track> tracks = new ArrayList<>();
+    private int nextId = 1;
+    private long created;
+    private long expired;
+
+    public Tracker(TrackerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Feeds one frame's detections (time in seconds from the frame) and returns the live tracks. */
+    public List<TrackSnapshot> update(double t, List<Detection> detections, GroundMapping mapping) {
+        for (Track tr : tracks) {
+            tr.predict(t);
+        }
+        record Pair(Track track, int det, double score) {
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (Track tr : tracks) {
+            var pb = tr.predictedBox(t);
+            for (int i = 0; i < detections.size(); i++) {
+                var db = detections.get(i).box();
+                double iou = pb.iou(db);
+                double dist = pb.centre().distance(db.centre());
+                double scale = Math.max(8, Math.max(Math.max(pb.w(), pb.h()), Math.max(db.w(), db.h())));
+                double score = iou >= settings.minIou() ? iou + 1 : (dist < 0.5 * scale ? 1 - dist / scale : -1);
+                if (score > 0) {
+                    pairs.add(new Pair(tr, i, score));
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingDouble(Pair::score).reversed());
+        boolean[] usedDet = new boolean[detections.size()];
+        List<Track> matched = new ArrayList<>();
+        for (Pair p : pairs) {
+            if (usedDet[p.det] || matched.contains(p.track)) {
+                continue;
+            }
+            Detection d = detections.get(p.det);
+            Optional<Vec2> g = groundOf(d, mapping);
+            if (g.isEmpty()) {
+                continue;
+            }
+            usedDet[p.det] = true;
+            matched.add(p.track);
+            p.track.update(t, d, g.get(), measurementVariance(d, mapping), settings);
+        }
+        for (int i = 0; i < detections.size(); i++) {
+            if (!usedDet[i]) {
+                Detection d = detections.get(i);
+                Optional<Vec2> g = groundOf(d, mapping);
+                if (g.isPresent()) {
+                    tracks.add(new Track(nextId++, t, d, g.get()));
+                    created++;
+                }
+            }
+        }
+        for (Iterator<Track> it = tracks.iterator(); it.hasNext();) {
+            Track tr = it.next();
+            double missed = t - tr.lastSeen();
+            double limit = tr.hits < 2 ? 0.5 : tr.stationary() ? settings.maxMissedStationarySeconds()
+                    : settings.maxMissedMovingSeconds();
+            if (missed > limit) {
+                it.remove();
+                expired++;
+            }
+        }
+        List<TrackSnapshot> out = new ArrayList<>();
+        for (Track tr : tracks) {
+            if (tr.hits >= 2) {
+                out.add(tr.snapshot(t));
+            }
+        }
+        return out;
+    }
+
+    /** Ground point of a detection: box centre in straight-down views, bottom centre otherwise. */
+    static Optional<Vec2> groundOf(Detection d, GroundMapping mapping) {
+        var size = SizeClassifier.measure(d.box(), mapping);
+        Vec2 px = size.isPresent() && size.get().nadir() ? d.box().centre() : d.box().foot();
+        return mapping.toGround(px);
+    }
+
+    private static double measurementVariance(Detection d, GroundMapping mapping) {
+        double mpp = mapping.metresPerPixel(d.box().foot());
+        double sigma = Double.isFinite(mpp) ? Math.max(0.15, 2 * mpp) : 0.5;
+        return sigma * sigma;
+    }
+
+    public long created() {
+        return created;
+    }
+
+    public long expired() {
+        return expired;
+    }
+
+    public int live() {
+        return tracks.size();
+    }
+}
