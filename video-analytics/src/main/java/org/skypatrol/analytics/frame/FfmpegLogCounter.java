@@ -29,7 +29,7 @@ public final class FfmpegLogCounter extends FFmpegLogCallback {
 
     public static synchronized FfmpegLogCounter install() {
         if (!installed) {
-            avutil.av_log_set_callback(INSTANCE);
+            avutil.setLogCallback(INSTANCE);
             installed = true;
         }
         return INSTANCE;

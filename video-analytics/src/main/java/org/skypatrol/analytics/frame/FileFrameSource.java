@@ -98,6 +98,22 @@ public final class FileFrameSource implements FrameSource {
         }
     }
 
+    /** The container's {@code creation_time} metadata, when present (aligns video with telemetry). */
+    public Optional<java.time.Instant> creationTime() {
+        String v = grabber.getMetadata("creation_time");
+        if (v == null || v.isBlank()) {
+            v = grabber.getVideoMetadata("creation_time");
+        }
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.Instant.parse(v.trim()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public SourceStats stats() {
         return stats;

@@ -37,7 +37,7 @@ public final class SceneParser {
 
     private static final Set<String> TOP = Set.of("id", "camera", "zones", "lines", "rules");
     private static final Set<String> CAMERA = Set.of("type", "width", "height", "calibration", "origin",
-            "droneId", "horizontalFovDeg", "verticalFovDeg");
+            "droneId", "horizontalFovDeg", "verticalFovDeg", "motionCompensation");
     private static final Set<String> ZONE = Set.of("id", "kind", "pixels", "metres", "latlon", "directionDeg",
             "directionPixels", "speedLimitKph", "hours");
     private static final Set<String> LINE = Set.of("id", "kind", "pixels", "metres", "latlon");
@@ -117,6 +117,15 @@ public final class SceneParser {
         Double hh = num(m.get("height"), "camera.height", mn, true, 1, 100_000);
         int height = hh == null ? 0 : hh.intValue();
         LatLon origin = m.containsKey("origin") ? latLonMap(m.get("origin")) : null;
+        Boolean mc = null;
+        if (m.containsKey("motionCompensation")) {
+            String v = scalar(m.get("motionCompensation"));
+            if ("true".equals(v) || "false".equals(v)) {
+                mc = Boolean.valueOf(v);
+            } else {
+                problems.add(new Problem(line(m.get("motionCompensation")), "motionCompensation must be true or false"));
+            }
+        }
         if ("fixed".equals(type)) {
             List<CameraSpec.CalibrationPair> pairs = new ArrayList<>();
             for (Node c : seq(m.get("calibration"), "camera.calibration")) {
@@ -137,13 +146,13 @@ public final class SceneParser {
             } else {
                 checkNotCollinear(pairs, line(m.get("calibration")));
             }
-            return new CameraSpec.Fixed(width, height, pairs, origin);
+            return new CameraSpec.Fixed(width, height, pairs, origin, mc);
         }
         if ("drone".equals(type)) {
             String drone = m.containsKey("droneId") ? str(m.get("droneId"), "droneId", mn, false) : null;
             Double h = m.containsKey("horizontalFovDeg") ? num(m.get("horizontalFovDeg"), "horizontalFovDeg", mn, true, 1, 179) : null;
             Double v = m.containsKey("verticalFovDeg") ? num(m.get("verticalFovDeg"), "verticalFovDeg", mn, true, 1, 179) : null;
-            return new CameraSpec.Drone(width, height, drone, h, v, origin);
+            return new CameraSpec.Drone(width, height, drone, h, v, origin, mc);
         }
         if (type != null) {
             problems.add(new Problem(line(m.get("type")), "camera.type must be 'fixed' or 'drone', not '" + type + "'"));
