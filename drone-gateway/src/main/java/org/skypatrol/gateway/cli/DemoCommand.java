@@ -1,15 +1,131 @@
 package org.skypatrol.gateway.cli;
 
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.skypatrol.gateway.Wiring;
+import org.skypatrol.gateway.config.ConfigException;
+import org.skypatrol.gateway.config.ConfigLoader;
+import org.skypatrol.gateway.config.GatewayConfig;
+import org.skypatrol.gateway.config.MavlinkConfig;
+import org.skypatrol.gateway.console.ConsolePrinter;
+import org.skypatrol.gateway.console.ConsoleView;
+import org.skypatrol.gateway.demo.DemoPorts;
+import org.skypatrol.gateway.mavlink.MavlinkEndpoint;
+import org.skypatrol.samples.drone.DroneSimulator;
+import org.skypatrol.samples.drone.SimulatorOptions;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code skypatrol demo}: One process, no setup: embedded broker, gateway, simulated drones and a camera, live console. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "One process, no setup: embedded broker, gateway, simulated drones and a camera, live console.")
+/**
+ * {@code skypatrol demo}: the whole gateway (Wiring with defaults, data under ./var/) with simulated
+ * drones patrolling G110 near Yinchuan and a live console summary. Each service keeps its usual
+ * port when free, else takes a free one.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "One process, no setup: the gateway, simulated drones patrolling, a live console.")
 final class DemoCommand implements Callable<Integer> {
 
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this long (default: until Ctrl-C).")
+    Double duration;
+
+    @Option(names = "--drones", defaultValue = "3", description = "Simulated drones over UDP. Default ${DEFAULT-VALUE}.")
+    int udpDrones;
+
+    @Option(names = "--tcp-drones", defaultValue = "1", description = "Simulated drones over TCP. Default ${DEFAULT-VALUE}.")
+    int tcpDrones;
+
+    @Option(names = "--data-dir", defaultValue = "var", paramLabel = "DIR", description = "Data folder. Default ./${DEFAULT-VALUE}/.")
+    Path dataDir;
+
+    @Option(names = "--ephemeral-ports", description = "Let the system choose every port (tests; several demos at once).")
+    boolean ephemeralPorts;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a configuration key (repeatable).")
+    Map<String, String> sets = new LinkedHashMap<>();
+
     @Override
-    public Integer call() {
-        return NotYetAvailable.report("demo", 2);
+    public Integer call() throws Exception {
+        Map<String, String> overrides = new LinkedHashMap<>(sets);
+        overrides.putIfAbsent("gateway.dataDir", dataDir.toString());
+        GatewayConfig loaded;
+        try {
+            loaded = new ConfigLoader().load(null, overrides, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("skypatrol demo: " + e.getMessage());
+            return 2;
+        }
+        GatewayConfig cfg = new GatewayConfig(loaded.gateway(), DemoPorts.mavlink(loaded.mavlink(), ephemeralPorts),
+                loaded.mqtt(), loaded.video(), loaded.analytics(), loaded.broadcast());
+        boolean ansi = ConsolePrinter.stdoutIsTerminal();
+        if (ansi) {
+            DemoLogging.quietForConsole();
+        }
+        PrintStream out = System.out;
+        ConsoleView view = new ConsoleView();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Wiring wiring = new Wiring(cfg, Clock.systemUTC())) {
+            view.attach(wiring.events());
+            view.addCounters(wiring.mavlink()::summary);
+            wiring.start();
+            try (DroneSimulator udp = startSimulator(wiring, MavlinkConfig.Transport.UDP, udpDrones);
+                 DroneSimulator tcp = startSimulator(wiring, MavlinkConfig.Transport.TCP, tcpDrones)) {
+                ConsolePrinter printer = new ConsolePrinter(view, out, ansi, Clock.systemUTC(),
+                        wiring.mavlink().scheduler(), Duration.ofSeconds(1));
+                printer.start();
+                try {
+                    if (duration != null) {
+                        stop.await((long) (duration * 1e9), TimeUnit.NANOSECONDS);
+                    } else {
+                        stop.await();
+                    }
+                } finally {
+                    printer.close();
+                }
+                printer.printOnce();
+            }
+        } finally {
+            finished.countDown();
+            if (stop.getCount() > 0) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+        return 0;
+    }
+
+    private static DroneSimulator startSimulator(Wiring wiring, MavlinkConfig.Transport transport, int count)
+            throws InterruptedException {
+        if (count <= 0) {
+            return null;
+        }
+        MavlinkEndpoint endpoint = wiring.mavlink().endpoints().stream()
+                .filter(e -> e.transport() == transport).findFirst().orElse(null);
+        if (endpoint == null) {
+            System.err.println("skypatrol demo: no " + transport + " endpoint configured; no drones over " + transport);
+            return null;
+        }
+        InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.localAddress().getPort());
+        SimulatorOptions options = SimulatorOptions.udp(count, target).withTcp(transport == MavlinkConfig.Transport.TCP);
+        return new DroneSimulator(options).start();
     }
 }

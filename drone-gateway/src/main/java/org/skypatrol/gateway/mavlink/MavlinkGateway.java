@@ -197,6 +197,9 @@ public final class MavlinkGateway implements Service {
 
     @Override
     public void close() {
+        if (group != null) {
+            log.info("MAVLink counters at stop:\n{}", summary());
+        }
         for (MavlinkEndpoint e : endpoints) {
             try {
                 e.close();
