@@ -40,11 +40,18 @@ public record BroadcastConfig(boolean enabled, int maxTextLength, int maxPerDron
         }
     }
 
-    /** DJI Cloud API speaker: PSDK payload index, services_reply timeout and retries (fresh tid). */
-    public record Dji(int psdkIndex, int replyTimeoutMillis, int retries) {
+    /**
+     * DJI Cloud API speaker: PSDK payload index, services_reply timeout and retries (fresh tid),
+     * and the preset clips as PCM files the dock downloads ({@code speaker_audio_play_start}).
+     */
+    public record Dji(int psdkIndex, int replyTimeoutMillis, int retries, List<Clip> clips) {
         static Dji defaults() {
-            return new Dji(2, 1000, 2);
+            return new Dji(2, 1000, 2, List.of());
         }
+    }
+
+    /** A preset clip for DJI docks: its number, file name, download URL and the file's MD5. */
+    public record Clip(int id, String name, String url, String md5) {
     }
 
     /**
@@ -112,6 +119,15 @@ public record BroadcastConfig(boolean enabled, int maxTextLength, int maxPerDron
                     "must be 0..3 (DJI PSDK payload index), was " + dji.psdkIndex());
             p.checkPositive(dji.replyTimeoutMillis(), "broadcast.dji.replyTimeoutMillis");
             p.check(dji.retries() >= 0, "broadcast.dji.retries", "must be >= 0");
+            if (p.check(dji.clips() != null, "broadcast.dji.clips", "is required (may be empty)")) {
+                for (int i = 0; i < dji.clips().size(); i++) {
+                    Clip c = dji.clips().get(i);
+                    String path = "broadcast.dji.clips[" + i + "]";
+                    p.check(c.url() != null && c.url().matches("https?://.+"), path + ".url", "must be an http(s) URL");
+                    p.check(c.md5() != null && c.md5().matches("[0-9a-fA-F]{32}"), path + ".md5", "must be 32 hex digits");
+                    p.check(c.name() != null && !c.name().isBlank(), path + ".name", "is required");
+                }
+            }
         }
         p.check(recheckGraceSeconds >= 1, "broadcast.recheckGraceSeconds", "must be >= 1, was " + recheckGraceSeconds);
         p.check(maxEscalations >= 1, "broadcast.maxEscalations", "must be >= 1, was " + maxEscalations);

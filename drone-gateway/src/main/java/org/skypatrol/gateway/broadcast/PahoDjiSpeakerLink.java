@@ -1,0 +1,152 @@
+package org.skypatrol.gateway.broadcast;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.skypatrol.gateway.Service;
+import org.skypatrol.protocols.dji.speaker.SpeakerMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DJI side of the loudspeaker over MQTT 5 (Eclipse Paho async client): subscribes to the
+ * devices' {@code services_reply} and {@code events}, publishes services at QoS 1. Following the
+ * Paho threading rule (issues #310, #985), callbacks only copy the payload and hand it to our own
+ * thread; re-subscribing after a reconnect also happens there.
+ */
+public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
+
+    private static final Logger log = LoggerFactory.getLogger(PahoDjiSpeakerLink.class);
+
+    private final String url;
+    private final String clientId;
+    private final Function<String, String> gatewayOf;
+    private final ExecutorService handoff = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dji-speaker-mqtt");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong publishFailures = new AtomicLong();
+    private volatile DjiSpeakerTransport transport;
+    private MqttAsyncClient client;
+
+    /**
+     * @param url       broker URL ({@code tcp://127.0.0.1:1883})
+     * @param clientId  this connection's client id
+     * @param gatewayOf drone id → DJI gateway serial, or null for drones that are not DJI
+     */
+    public PahoDjiSpeakerLink(String url, String clientId, Function<String, String> gatewayOf) {
+        this.url = url;
+        this.clientId = clientId;
+        this.gatewayOf = gatewayOf;
+    }
+
+    /** Where device messages go (set before {@link #start()}). */
+    public void attach(DjiSpeakerTransport t) {
+        this.transport = t;
+    }
+
+    @Override
+    public void start() throws MqttException {
+        client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void disconnected(MqttDisconnectResponse r) {
+                log.warn("DJI speaker link disconnected: {}", r.getReasonString());
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException e) {
+                log.warn("DJI speaker link error", e);
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                byte[] payload = message.getPayload().clone();
+                handoff.execute(() -> {
+                    DjiSpeakerTransport t = transport;
+                    if (t != null) {
+                        t.onDeviceMessage(topic, payload);
+                    }
+                });
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+                if (reconnect) {
+                    handoff.execute(PahoDjiSpeakerLink.this::subscribe);
+                }
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setAutomaticReconnect(true);
+        o.setCleanStart(true);
+        o.setKeepAliveInterval(10);
+        client.connect(o).waitForCompletion(10_000);
+        subscribe();
+    }
+
+    private void subscribe() {
+        try {
+            client.subscribe(new MqttSubscription[] {
+                new MqttSubscription(SpeakerMethod.SERVICES_REPLY_FILTER, 1),
+                new MqttSubscription(SpeakerMethod.EVENTS_FILTER, 1)}).waitForCompletion(10_000);
+        } catch (MqttException e) {
+            log.error("DJI speaker link cannot subscribe", e);
+        }
+    }
+
+    @Override
+    public String gatewaySn(String droneId) {
+        return gatewayOf.apply(droneId);
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload) {
+        try {
+            client.publish(topic, payload, 1, false);
+        } catch (MqttException e) {
+            long n = publishFailures.incrementAndGet();
+            log.warn("DJI speaker publish to {} failed ({} so far): {}", topic, n, e.toString());
+        }
+    }
+
+    public long publishFailures() {
+        return publishFailures.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client != null && client.isConnected()) {
+                client.disconnect().waitForCompletion(2_000);
+            }
+            if (client != null) {
+                client.close();
+            }
+        } catch (MqttException e) {
+            log.warn("closing the DJI speaker link failed: {}", e.toString());
+        }
+        handoff.shutdownNow();
+    }
+}
