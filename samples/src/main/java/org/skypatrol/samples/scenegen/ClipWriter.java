@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -17,6 +18,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * (DESIGN.md, {@code analyze --telemetry}).
  */
 final class ClipWriter implements AutoCloseable {
+
+    static {
+        // FFmpeg's info banner per clip drowns the library's own progress lines; errors still print
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
 
     private final FFmpegFrameRecorder recorder;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();

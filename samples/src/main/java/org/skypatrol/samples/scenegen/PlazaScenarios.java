@@ -101,7 +101,7 @@ final class PlazaScenarios {
             double n = Math.max(0.5, Math.hypot(dx, dy));
             people.add(c.person(b.moveTo(here.x() + dx / n * 40, here.y() + dy / n * 40, 5).build()));
         }
-        c.truth("crowd_running", runAt, null, null, people.toArray(new Actor[0]));
+        c.truth("crowd_running", runAt + RuleParams.RUNNING_SUSTAIN_SECONDS, null, null, people.toArray(new Actor[0]));
         return c.build();
     }
 

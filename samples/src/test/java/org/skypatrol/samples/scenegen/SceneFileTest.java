@@ -47,6 +47,19 @@ class SceneFileTest {
     }
 
     @Test
+    void sceneYaml_everyScenario_parsesWithTheAnalyticsParserAndItsRulesAcceptTheParameters() throws Exception {
+        for (Scenario s : ScenarioLibrary.all()) {
+            org.skypatrol.analytics.scene.Scene scene =
+                    org.skypatrol.analytics.scene.SceneParser.parse(s.name() + "/scene.yaml", SceneFileWriter.yaml(s));
+            assertThat(scene.zones()).as(s.name()).hasSize(s.layout().zones().size());
+            assertThat(scene.lines()).as(s.name()).hasSize(s.layout().lines().size());
+            assertThat(scene.rules().disabled()).as(s.name()).containsExactlyInAnyOrderElementsOf(s.disabled());
+            var rules = org.skypatrol.analytics.rules.RuleSet.build(s.name(), scene.rules());
+            assertThat(rules.size() + s.disabled().size()).as(s.name()).isEqualTo(ScenarioLibrary.BEHAVIOURS.size());
+        }
+    }
+
+    @Test
     void calibration_pixelsAreTheProjectionOfTheGroundPoints() throws Exception {
         Scenario s = MotorwayScenarios.emergencyLane();
         PinholeCamera cam = s.rig().nominal();

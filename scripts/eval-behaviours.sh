@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Per-behaviour accuracy of the analytics on the synthetic scenario library (docs/scenegen.md):
+# renders the library, runs `skypatrol analyze` on every clip (drone clips with their telemetry),
+# matches predicted alert starts to the ground truth and writes docs/accuracy-behaviours.md.
+#
+# Usage: scripts/eval-behaviours.sh [--out DIR] [--only BEHAVIOUR] [--tolerance SECONDS] [--fps N]
+#                                   [--jobs N] [--no-render] [--sanity] [--markdown FILE]
+#   --sanity     score the truth against itself (checks the evaluator; F1 = 1 by construction)
+#   --no-render  reuse clips already rendered in --out
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$root/target/scenes"
+only=""
+tolerance=3
+fps=5
+jobs=2
+render=1
+sanity=0
+markdown="$root/docs/accuracy-behaviours.md"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) out="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
+    --tolerance) tolerance="$2"; shift 2 ;;
+    --fps) fps="$2"; shift 2 ;;
+    --jobs) jobs="$2"; shift 2 ;;
+    --no-render) render=0; shift ;;
+    --sanity) sanity=1; shift ;;
+    --markdown) markdown="$2"; shift 2 ;;
+    *) echo "eval-behaviours: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+"$root/skypatrol" --version >/dev/null          # builds the CLI (and samples) when sources changed
+gw="$root/drone-gateway/target"
+cp="$gw/drone-gateway-0.1.0-SNAPSHOT.jar:$gw/lib/*"
+
+if [ "$render" = 1 ]; then
+  rm -rf "$out"
+  java -cp "$cp" org.skypatrol.samples.scenegen.Main --out "$out" ${only:+--only "$only"}
+fi
+
+evaluate() {
+  java -cp "$cp" org.skypatrol.samples.scenegen.Evaluate --scenes "$out" --tolerance "$tolerance" "$@"
+}
+
+if [ "$sanity" = 1 ]; then
+  evaluate --sanity
+  exit 0
+fi
+
+# one clip: analyze it at the analysis rate, events next to the truth; the exit code goes to a file
+analyze_one() {
+  local d="$1"
+  local args=(analyze "$d/video.mp4" --scene "$d/scene.yaml" --events "$d/events.jsonl" --no-progress --fps "$fps")
+  if [ -f "$d/telemetry.jsonl" ]; then
+    args+=(--telemetry "$d/telemetry.jsonl")
+  fi
+  rm -f "$d/events.jsonl"
+  set +e
+  java -cp "$cp" org.skypatrol.gateway.cli.SkyPatrolCli "${args[@]}" >"$d/analyze.log" 2>&1
+  echo $? >"$d/analyze.rc"
+  set -e
+}
+export -f analyze_one
+export cp fps
+
+first="$(find "$out" -mindepth 1 -maxdepth 1 -type d | sort | head -1)"
+analyze_one "$first"
+if [ "$(cat "$first/analyze.rc")" = 3 ]; then
+  echo "eval-behaviours: 'skypatrol analyze' is not available yet on this branch; scoring the truth against itself" >&2
+  evaluate --sanity
+  exit 0
+fi
+start=$(date +%s)
+find "$out" -mindepth 1 -maxdepth 1 -type d | sort | tail -n +2 | xargs -P "$jobs" -I{} bash -c 'analyze_one "$1"' _ {}
+took=$(( $(date +%s) - start ))
+failed=$(grep -L '^0$' "$out"/*/analyze.rc | wc -l)
+echo "eval-behaviours: analysed $(ls "$out"/*/analyze.rc | wc -l) clips (${took}s after the first; ${failed} failed, see analyze.log)" >&2
+
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+evaluate --markdown "$markdown" \
+  --label "skypatrol analyze (classical detector, --fps $fps) at commit $commit, $(date -u +%Y-%m-%d)"
