@@ -6,8 +6,12 @@ import java.util.List;
 
 import org.skypatrol.gateway.broadcast.BroadcastAuditLog;
 import org.skypatrol.gateway.broadcast.BroadcastService;
+import org.skypatrol.gateway.broadcast.DjiSpeakerTransport;
 import org.skypatrol.gateway.broadcast.DroneSpeakerTransport;
 import org.skypatrol.gateway.broadcast.LinkStateDirectory;
+import org.skypatrol.gateway.broadcast.MavlinkSpeakerLink;
+import org.skypatrol.gateway.broadcast.MavlinkSpeakerTransport;
+import org.skypatrol.gateway.broadcast.PahoDjiSpeakerLink;
 import org.skypatrol.gateway.config.ConfigException;
 import org.skypatrol.gateway.config.GatewayConfig;
 import org.skypatrol.gateway.config.MavlinkConfig;
@@ -81,9 +85,37 @@ public final class Wiring implements AutoCloseable {
         // --- Broadcasts to drones (issue 6) ---
         if (config.broadcast().enabled()) {
             BroadcastAuditLog audit = add(new BroadcastAuditLog(BroadcastAuditLog.storeUrl(config.gateway().dataPath())));
+            LinkStateDirectory directory = new LinkStateDirectory(events);
             List<DroneSpeakerTransport> speakers = new ArrayList<>();
-            broadcasts = add(new BroadcastService(config.broadcast(), clock, events, new LinkStateDirectory(events),
-                    speakers, audit));
+            MavlinkGateway mavGw = mavlink;
+            MavlinkSpeakerTransport mavSpeaker = new MavlinkSpeakerTransport(new MavlinkSpeakerLink() {
+                @Override
+                public int systemId(String droneId) {
+                    return mavGw.systemId(droneId);
+                }
+
+                @Override
+                public boolean send(String droneId, org.skypatrol.protocols.mavlink.MavlinkMessage m) {
+                    return mavGw.trySend(droneId, m);
+                }
+            }, config.broadcast().mavlink(), mavGw.scheduler());
+            mavGw.addInboundListener((droneId, frame, m) -> mavSpeaker.onMessage(droneId, frame.componentId(), m));
+            speakers.add(mavSpeaker);
+            if (config.mqtt().enabled()) {
+                // DJI docks and remote controllers are on the same broker as the command centre
+                java.util.function.Supplier<String> brokerUrl = config.mqtt().embeddedBroker()
+                        ? () -> services.stream().filter(org.skypatrol.gateway.mqtt.EmbeddedBroker.class::isInstance)
+                                .map(b -> ((org.skypatrol.gateway.mqtt.EmbeddedBroker) b).url()).findFirst().orElseThrow()
+                        : config.mqtt()::url;
+                PahoDjiSpeakerLink djiLink = add(new PahoDjiSpeakerLink(brokerUrl,
+                        config.gateway().id() + "-speaker",
+                        id -> "dji".equals(directory.lookup(id).transport())));
+                DjiSpeakerTransport djiSpeaker = new DjiSpeakerTransport(djiLink, config.broadcast().dji(),
+                        mavGw.scheduler(), clock);
+                djiLink.attach(djiSpeaker);
+                speakers.add(djiSpeaker);
+            }
+            broadcasts = add(new BroadcastService(config.broadcast(), clock, events, directory, speakers, audit));
         }
     }
 

@@ -3,7 +3,13 @@ package org.skypatrol.gateway.broadcast;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -30,27 +36,32 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
 
     private static final Logger log = LoggerFactory.getLogger(PahoDjiSpeakerLink.class);
 
-    private final String url;
+    private final Supplier<String> url;
     private final String clientId;
-    private final Function<String, String> gatewayOf;
+    private final Predicate<String> isDjiDrone;
+    /** Aircraft sn → gateway (dock/RC) sn, from the devices' {@code update_topo}. */
+    private final Map<String, String> gatewayOfAircraft = new ConcurrentHashMap<>();
     private final ExecutorService handoff = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "dji-speaker-mqtt");
         t.setDaemon(true);
         return t;
     });
     private final AtomicLong publishFailures = new AtomicLong();
+    private final AtomicLong badTopology = new AtomicLong();
+    private static final String TOPOLOGY_FILTER = "sys/product/+/status";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private volatile DjiSpeakerTransport transport;
     private MqttAsyncClient client;
 
     /**
-     * @param url       broker URL ({@code tcp://127.0.0.1:1883})
-     * @param clientId  this connection's client id
-     * @param gatewayOf drone id → DJI gateway serial, or null for drones that are not DJI
+     * @param url        broker URL ({@code tcp://127.0.0.1:1883}), read at start
+     * @param clientId   this connection's client id
+     * @param isDjiDrone whether a drone id belongs to a DJI device (its link is DJI)
      */
-    public PahoDjiSpeakerLink(String url, String clientId, Function<String, String> gatewayOf) {
+    public PahoDjiSpeakerLink(Supplier<String> url, String clientId, Predicate<String> isDjiDrone) {
         this.url = url;
         this.clientId = clientId;
-        this.gatewayOf = gatewayOf;
+        this.isDjiDrone = isDjiDrone;
     }
 
     /** Where device messages go (set before {@link #start()}). */
@@ -60,7 +71,7 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
 
     @Override
     public void start() throws MqttException {
-        client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+        client = new MqttAsyncClient(url.get(), clientId, new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
             public void disconnected(MqttDisconnectResponse r) {
@@ -76,6 +87,10 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
             public void messageArrived(String topic, MqttMessage message) {
                 byte[] payload = message.getPayload().clone();
                 handoff.execute(() -> {
+                    if (topic.startsWith("sys/product/")) {
+                        onTopology(topic, payload);
+                        return;
+                    }
                     DjiSpeakerTransport t = transport;
                     if (t != null) {
                         t.onDeviceMessage(topic, payload);
@@ -110,15 +125,47 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
         try {
             client.subscribe(new MqttSubscription[] {
                 new MqttSubscription(SpeakerMethod.SERVICES_REPLY_FILTER, 1),
-                new MqttSubscription(SpeakerMethod.EVENTS_FILTER, 1)}).waitForCompletion(10_000);
+                new MqttSubscription(SpeakerMethod.EVENTS_FILTER, 1),
+                new MqttSubscription(TOPOLOGY_FILTER, 1)}).waitForCompletion(10_000);
         } catch (MqttException e) {
             log.error("DJI speaker link cannot subscribe", e);
         }
     }
 
+    /**
+     * {@code sys/product/{gateway_sn}/status} with method {@code update_topo}: the aircraft under a
+     * dock or remote controller ({@code data.sub_devices[].sn}), so a broadcast for the aircraft goes
+     * to its gateway's services topic.
+     */
+    void onTopology(String topic, byte[] payload) {
+        String[] p = topic.split("/");
+        if (p.length != 4) {
+            return;
+        }
+        try {
+            JsonNode root = JSON.readTree(payload);
+            if (!"update_topo".equals(root.path("method").asText())) {
+                return;
+            }
+            for (JsonNode d : root.path("data").path("sub_devices")) {
+                String sn = d.path("sn").asText("");
+                if (!sn.isEmpty()) {
+                    gatewayOfAircraft.put(sn, p[2]);
+                }
+            }
+        } catch (java.io.IOException e) {
+            badTopology.incrementAndGet();
+        }
+    }
+
+    /** The aircraft's dock/RC from the topology, else the drone id itself when it is a DJI device. */
     @Override
     public String gatewaySn(String droneId) {
-        return gatewayOf.apply(droneId);
+        String gw = gatewayOfAircraft.get(droneId);
+        if (gw != null) {
+            return gw;
+        }
+        return isDjiDrone.test(droneId) ? droneId : null;
     }
 
     @Override

@@ -67,7 +67,7 @@ class DjiBroadcastEndToEndTest {
         BroadcastConfig d = BroadcastConfig.defaults();
         BroadcastConfig.Dji dji = new BroadcastConfig.Dji(2, 300, 2, List.of(new BroadcastConfig.Clip(3, "move-on",
                 "http://127.0.0.1:8080/clips/move-on.pcm", "b38257017001f45ec064b5157b2e4416")));
-        link = new PahoDjiSpeakerLink(broker.url(), "gw-speaker-" + System.nanoTime(), id -> id.equals(DOCK) ? DOCK : null);
+        link = new PahoDjiSpeakerLink(broker::url, "gw-speaker-" + System.nanoTime(), DOCK::equals);
         transport = new DjiSpeakerTransport(link, dji, scheduler, Clock.systemUTC());
         link.attach(transport);
         link.start();

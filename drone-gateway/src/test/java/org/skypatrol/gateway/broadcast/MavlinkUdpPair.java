@@ -16,7 +16,20 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.skypatrol.protocols.mavlink.Heartbeat;
+import org.skypatrol.protocols.mavlink.MavlinkFrame;
+import org.skypatrol.protocols.mavlink.MavlinkInboundFilter;
+import org.skypatrol.protocols.mavlink.MavlinkParser;
+import org.skypatrol.protocols.mavlink.MavlinkSigning;
+import org.skypatrol.protocols.mavlink.MavlinkSigningKey;
+import org.skypatrol.protocols.mavlink.MavlinkSigningPolicy;
+import org.skypatrol.protocols.mavlink.MavlinkTimestampSource;
+import org.skypatrol.protocols.mavlink.MavlinkTimestampStore;
 import org.skypatrol.protocols.mavlink.MavlinkCounters;
 import org.skypatrol.protocols.mavlink.MavlinkDatagram;
 import org.skypatrol.protocols.mavlink.MavlinkDatagramDecoder;
@@ -41,6 +54,14 @@ final class MavlinkUdpPair implements MavlinkSpeakerLink, AutoCloseable {
     final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final MavlinkCounters gatewayCounters = new MavlinkCounters();
+    final MavlinkCounters droneCounters = new MavlinkCounters();
+    /** Signing timestamps of the frames the drone received, in arrival order. */
+    final List<Long> signedTimestampsAtDrone = new CopyOnWriteArrayList<>();
+    private final MavlinkSigningKey key;
+    private final MavlinkTimestampSource gatewayTimestamps =
+            new MavlinkTimestampSource(Clock.systemUTC(), MavlinkTimestampStore.inMemory());
+    private final MavlinkTimestampSource droneTimestamps =
+            new MavlinkTimestampSource(Clock.systemUTC(), MavlinkTimestampStore.inMemory());
     final Loudspeaker speaker;
     final AtomicInteger framesToDrone = new AtomicInteger();
     private final Channel gateway;
@@ -51,8 +72,14 @@ final class MavlinkUdpPair implements MavlinkSpeakerLink, AutoCloseable {
     private volatile BiConsumer<Integer, MavlinkMessage> inbound = (c, m) -> { };
 
     MavlinkUdpPair(String droneId, int droneSysid) throws InterruptedException {
+        this(droneId, droneSysid, null);
+    }
+
+    /** With {@code key}: both sides sign every frame and drop unsigned or badly signed ones. */
+    MavlinkUdpPair(String droneId, int droneSysid, MavlinkSigningKey key) throws InterruptedException {
         this.droneId = droneId;
         this.droneSysid = droneSysid;
+        this.key = key;
         this.gateway = bind(new SimpleChannelInboundHandler<MavlinkDatagram>() {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, MavlinkDatagram d) {
@@ -61,7 +88,7 @@ final class MavlinkUdpPair implements MavlinkSpeakerLink, AutoCloseable {
                     inbound.accept(d.frame().componentId(), MavlinkMessages.decode(d.frame()));
                 }
             }
-        }, gatewayCounters);
+        }, gatewayCounters, filter(key));
         InetSocketAddress gatewayAddress = (InetSocketAddress) gateway.localAddress();
         this.speaker = new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID, scheduler,
                 reply -> sendFromDrone(reply.componentId(), reply.message(), gatewayAddress));
@@ -69,9 +96,12 @@ final class MavlinkUdpPair implements MavlinkSpeakerLink, AutoCloseable {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, MavlinkDatagram d) {
                 framesToDrone.incrementAndGet();
+                if (d.frame().signature() != null) {
+                    signedTimestampsAtDrone.add(d.frame().signature().timestamp());
+                }
                 speaker.handle(d.frame().systemId(), d.frame().componentId(), MavlinkMessages.decode(d.frame()));
             }
-        }, new MavlinkCounters());
+        }, droneCounters, filter(key));
         // the drone announces itself, so the gateway side learns where to answer
         sendFromDrone(1, new Heartbeat(2, 3, 0, 0, 4, 3), gatewayAddress);
     }
@@ -85,21 +115,32 @@ final class MavlinkUdpPair implements MavlinkSpeakerLink, AutoCloseable {
         return droneAddress != null;
     }
 
-    private Channel bind(SimpleChannelInboundHandler<MavlinkDatagram> handler, MavlinkCounters counters)
-            throws InterruptedException {
+    private static MavlinkInboundFilter filter(MavlinkSigningKey key) {
+        return key == null ? MavlinkInboundFilter.ACCEPT_ALL
+                : new MavlinkSigningPolicy(key, true, Set.of(), Clock.systemUTC());
+    }
+
+    private MavlinkFrame maybeSign(MavlinkFrame f, MavlinkTimestampSource ts) {
+        return key == null ? f : MavlinkSigning.sign(f, key, 1, ts.next());
+    }
+
+    private Channel bind(SimpleChannelInboundHandler<MavlinkDatagram> handler, MavlinkCounters counters,
+                         MavlinkInboundFilter filter) throws InterruptedException {
         return new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .handler(new ChannelInitializer<NioDatagramChannel>() {
                     @Override
                     protected void initChannel(NioDatagramChannel ch) {
-                        ch.pipeline().addLast(new MavlinkDatagramDecoder(counters), new MavlinkDatagramEncoder(),
+                        ch.pipeline().addLast(new MavlinkDatagramDecoder(new MavlinkParser(), counters, filter),
+                                new MavlinkDatagramEncoder(),
                                 handler);
                     }
                 }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
     }
 
     private void sendFromDrone(int compid, MavlinkMessage m, InetSocketAddress to) {
-        drone.writeAndFlush(new MavlinkDatagram(
-                MavlinkMessages.toFrame(MavlinkVersion.V2, droneSeq.getAndIncrement() & 0xFF, droneSysid, compid, m), to));
+        drone.writeAndFlush(new MavlinkDatagram(maybeSign(
+                MavlinkMessages.toFrame(MavlinkVersion.V2, droneSeq.getAndIncrement() & 0xFF, droneSysid, compid, m),
+                droneTimestamps), to));
     }
 
     @Override
@@ -113,9 +154,15 @@ final class MavlinkUdpPair implements MavlinkSpeakerLink, AutoCloseable {
         if (!id.equals(droneId) || to == null) {
             return false;
         }
-        gateway.writeAndFlush(new MavlinkDatagram(MavlinkMessages.toFrame(MavlinkVersion.V2,
-                gatewaySeq.getAndIncrement() & 0xFF, GATEWAY_SYSID, GATEWAY_COMPID, message), to));
+        gateway.writeAndFlush(new MavlinkDatagram(maybeSign(MavlinkMessages.toFrame(MavlinkVersion.V2,
+                gatewaySeq.getAndIncrement() & 0xFF, GATEWAY_SYSID, GATEWAY_COMPID, message), gatewayTimestamps), to));
         return true;
+    }
+
+    /** Sends an unsigned frame from the gateway side, whatever the key (to prove the drone drops it). */
+    void sendUnsigned(MavlinkMessage message) {
+        gateway.writeAndFlush(new MavlinkDatagram(MavlinkMessages.toFrame(MavlinkVersion.V2,
+                gatewaySeq.getAndIncrement() & 0xFF, GATEWAY_SYSID, GATEWAY_COMPID, message), droneAddress));
     }
 
     @Override

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Faults for tests: {@link #dropNextAcks(int)} loses answers, {@link #setAckDelay} delays them.
  */
-public final class Loudspeaker {
+public final class Loudspeaker implements DroneComponent {
 
     private static final Logger log = LoggerFactory.getLogger(Loudspeaker.class);
 
@@ -52,7 +52,7 @@ public final class Loudspeaker {
 
     private final int componentId;
     private final ScheduledExecutorService scheduler;
-    private final Consumer<Reply> out;
+    private volatile Consumer<Reply> out;
     private final AtomicInteger dropNext = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private final AtomicInteger commandsSeen = new AtomicInteger();
@@ -72,6 +72,28 @@ public final class Loudspeaker {
         this.componentId = componentId;
         this.scheduler = scheduler;
         this.out = out;
+    }
+
+    /** A loudspeaker inside a {@link SimulatedDrone}: answers through the drone's output. */
+    public Loudspeaker(int componentId) {
+        this(componentId, SHARED_SCHEDULER, r -> { });
+    }
+
+    private static final ScheduledExecutorService SHARED_SCHEDULER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sim-loudspeaker");
+                t.setDaemon(true);
+                return t;
+            });
+
+    @Override
+    public boolean onMessage(SimulatedDrone drone, org.skypatrol.protocols.mavlink.MavlinkFrame frame,
+                             MavlinkMessage message, DroneOutput output) {
+        if (!(message instanceof CommandLong) && !(message instanceof SkypatrolSpeakerBroadcast)) {
+            return false;
+        }
+        out = reply -> output.send(reply.componentId(), reply.message());
+        return handle(frame.systemId(), frame.componentId(), message);
     }
 
     public int componentId() {

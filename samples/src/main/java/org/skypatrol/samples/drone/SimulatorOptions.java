@@ -54,10 +54,11 @@ public record SimulatorOptions(int count, InetSocketAddress target, boolean tcp,
         return firstSysid + index % DRONES_PER_PORT;
     }
 
-    /** Defaults: MAVLink 2 over UDP at 10 Hz, no loss or corruption, the standard command responder. */
+    /** Defaults: MAVLink 2 over UDP at 10 Hz, no loss or corruption, a loudspeaker and the standard command responder. */
     public static SimulatorOptions udp(int count, InetSocketAddress target) {
         return new SimulatorOptions(count, target, false, MavlinkVersion.V2, 10, 0, 0, 1, 1, null,
-                UnaryOperator.identity(), sysid -> List.of(new CommandResponder()));
+                UnaryOperator.identity(),
+                sysid -> List.of(new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID), new CommandResponder()));
     }
 
     public SimulatorOptions withTcp(boolean useTcp) {
