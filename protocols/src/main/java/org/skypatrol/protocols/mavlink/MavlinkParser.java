@@ -1,5 +1,7 @@
 package org.skypatrol.protocols.mavlink;
 
+import java.util.Arrays;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ByteProcessor;
 
@@ -114,26 +116,32 @@ public final class MavlinkParser {
         if (definition == null) {
             return unknownId(in, start, readable, total, endOfInput, v2, length, incompat, messageId, aligned);
         }
-        int compat = v2 ? in.getUnsignedByte(start + 3) : 0;
-        int seqAt = start + (v2 ? 4 : 2);
-        byte[] payload = new byte[length];
-        in.getBytes(start + headerLength, payload);
-        int crc = MavlinkCrc.INIT;
-        for (int i = start + 1; i < start + headerLength; i++) {
-            crc = MavlinkCrc.accumulate(in.getUnsignedByte(i), crc);
+        // CRC over length..payload straight from the backing array when there is one (no per-byte
+        // bounds checks), else from one bulk copy of the frame
+        byte[] bytes;
+        int base;
+        if (in.hasArray()) {
+            bytes = in.array();
+            base = in.arrayOffset() + start;
+        } else {
+            bytes = new byte[headerLength + length + 2];
+            in.getBytes(start, bytes);
+            base = 0;
         }
-        crc = MavlinkCrc.accumulate(payload, 0, length, crc);
+        int crc = MavlinkCrc.accumulate(bytes, base + 1, headerLength - 1 + length, MavlinkCrc.INIT);
         crc = MavlinkCrc.accumulate(definition.crcExtra(), crc);
-        int received = in.getUnsignedShortLE(start + headerLength + length);
+        int crcAt = base + headerLength + length;
+        int received = (bytes[crcAt] & 0xFF) | (bytes[crcAt + 1] & 0xFF) << 8;
         if (crc != received) {
             boolean impossible = v2 ? length > definition.maxLength() : length != definition.minLength();
             return skip(in, impossible ? SKIP_LENGTH : SKIP_CRC);
         }
         MavlinkSignature signature = (incompat & MavlinkFrame.INCOMPAT_SIGNED) != 0
                 ? readSignature(in, start + headerLength + length + 2) : null;
-        MavlinkFrame frame = new MavlinkFrame(v2 ? MavlinkVersion.V2 : MavlinkVersion.V1, incompat, compat,
-                in.getUnsignedByte(seqAt), in.getUnsignedByte(seqAt + 1), in.getUnsignedByte(seqAt + 2),
-                messageId, payload, received, signature, true);
+        int seqAt = base + (v2 ? 4 : 2);
+        MavlinkFrame frame = new MavlinkFrame(v2 ? MavlinkVersion.V2 : MavlinkVersion.V1, incompat,
+                v2 ? bytes[base + 3] & 0xFF : 0, bytes[seqAt] & 0xFF, bytes[seqAt + 1] & 0xFF, bytes[seqAt + 2] & 0xFF,
+                messageId, Arrays.copyOfRange(bytes, base + headerLength, crcAt), received, signature, true);
         in.skipBytes(total);
         return new ParseResult.Parsed(frame);
     }
