@@ -33,6 +33,7 @@ public final class ClassicalDetector implements Detector {
     private final Mat bgFast = new Mat();
     private final Mat bgSlow = new Mat();
     private final Mat gray32 = new Mat();
+    private final Mat motion = new Mat();
     private double startTime = Double.NaN;
     private double scale = 1;
     private long resets;
@@ -65,6 +66,9 @@ public final class ClassicalDetector implements Detector {
                             opencv_core.BORDER_REPLICATE, new Scalar());
                 }
             }
+            Mat frameDiff = new Mat();
+            opencv_core.absdiff(gray, prevGray, frameDiff);
+            opencv_imgproc.threshold(frameDiff, motion, s.diffThreshold() / 2, 255, opencv_imgproc.THRESH_BINARY);
             gray.copyTo(prevGray);
             gray.convertTo(gray32, opencv_core.CV_32F);
             boolean warming = frame.timeSeconds() - startTime < s.warmupSeconds();
@@ -78,12 +82,18 @@ public final class ClassicalDetector implements Detector {
             }
             Mat notFgSlow = new Mat();
             opencv_core.bitwise_not(fgSlow, notFgSlow);
-            opencv_imgproc.accumulateWeighted(gray32, bgFast, warming ? 0.5 : s.fastAlpha());
-            opencv_imgproc.accumulateWeighted(gray32, bgSlow, warming ? 0.5 : s.slowAlpha(), notFgSlow);
-            opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha() / 30);
             if (warming) {
+                // learn quickly, but not where something moves (else the warm-up leaves ghosts behind)
+                Mat still = new Mat();
+                opencv_imgproc.dilate(motion, still, kernel(9));
+                opencv_core.bitwise_not(still, still);
+                opencv_imgproc.accumulateWeighted(gray32, bgFast, 0.5, still);
+                opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, still);
                 return List.of();
             }
+            opencv_imgproc.accumulateWeighted(gray32, bgFast, s.fastAlpha());
+            opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha(), notFgSlow);
+            opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha() / 30);
             Mat staticMask = new Mat();
             Mat notFast = new Mat();
             Mat fastDilated = new Mat();
@@ -147,7 +157,12 @@ public final class ClassicalDetector implements Detector {
                 int y = st.get(i, opencv_imgproc.CC_STAT_TOP);
                 int w = st.get(i, opencv_imgproc.CC_STAT_WIDTH);
                 int h = st.get(i, opencv_imgproc.CC_STAT_HEIGHT);
-                if (isStatic && isGhost(new Rect(x, y, w, h))) {
+                Rect rect = new Rect(x, y, w, h);
+                boolean still = isStatic;
+                if (!isStatic && opencv_core.countNonZero(new Mat(motion, rect)) < 0.02 * area) {
+                    still = true;                       // foreground to the fast model but not changing: not moving
+                }
+                if (still && isGhost(rect)) {
                     ghostsRejected++;
                     continue;
                 }
@@ -157,11 +172,11 @@ public final class ClassicalDetector implements Detector {
                     continue;                           // above the horizon, speckle, or a lighting blotch
                 }
                 ObjectClass cls = SizeClassifier.classify(size.get());
-                if (isStatic && (cls == ObjectClass.PERSON || cls == ObjectClass.BICYCLE)) {
+                if (still && (cls == ObjectClass.PERSON || cls == ObjectClass.BICYCLE)) {
                     cls = ObjectClass.STATIC_OBJECT;    // small and newly still: a left object, until it moves
                 }
                 double fill = area / (double) (w * h);
-                out.add(new Detection(box, cls, Math.min(1, 0.4 + fill / 2), isStatic));
+                out.add(new Detection(box, cls, Math.min(1, 0.4 + fill / 2), still));
             }
         }
     }
@@ -202,5 +217,6 @@ public final class ClassicalDetector implements Detector {
         bgFast.close();
         bgSlow.close();
         gray32.close();
+        motion.close();
     }
 }

@@ -6,14 +6,17 @@ import java.util.Map;
 
 import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
- * {@code fighting}: two or more people within {@code closeMetres} (2) of each other, each moving
+ * {@code fighting}: two or more people whose mean positions over the window are within
+ * {@code closeMetres} (2) of each other, each moving
  * erratically over the last {@code windowSeconds} (3): path length at least {@code minPathMetres}
  * (3) and at least {@code erraticRatio} (2.5) times the net displacement (lots of motion, going
- * nowhere), sustained {@code sustainSeconds} (2).
+ * nowhere), sustained {@code sustainSeconds} (2). Uses the raw measured positions: the tracker's
+ * filter would smooth the motion energy away.
  */
 public final class FightingRule extends AbstractRule {
 
@@ -36,7 +39,7 @@ public final class FightingRule extends AbstractRule {
             for (int j = i + 1; j < erratic.size(); j++) {
                 TrackSnapshot a = erratic.get(i);
                 TrackSnapshot b = erratic.get(j);
-                if (a.ground().distance(b.ground()) <= p("closeMetres")) {
+                if (centre(a, ctx.timeSeconds()).distance(centre(b, ctx.timeSeconds())) <= p("closeMetres")) {
                     int lo = Math.min(a.id(), b.id());
                     hits.add(new RuleHit(String.valueOf(lo), null, List.of(a.id(), b.id()),
                             a.ground().plus(b.ground()).times(0.5), "people " + a.id() + " and " + b.id()
@@ -48,6 +51,16 @@ public final class FightingRule extends AbstractRule {
         return hits;
     }
 
+    /** Mean measured position over the window: where a scuffling person is, on average. */
+    private Vec2 centre(TrackSnapshot t, double now) {
+        List<TrackPoint> pts = t.since(now - p("windowSeconds"));
+        Vec2 sum = new Vec2(0, 0);
+        for (TrackPoint q : pts) {
+            sum = sum.plus(q.measured());
+        }
+        return pts.isEmpty() ? t.ground() : sum.times(1.0 / pts.size());
+    }
+
     private boolean erratic(TrackSnapshot t, double now) {
         List<TrackPoint> pts = t.since(now - p("windowSeconds"));
         if (pts.size() < 4) {
@@ -55,9 +68,9 @@ public final class FightingRule extends AbstractRule {
         }
         double path = 0;
         for (int i = 1; i < pts.size(); i++) {
-            path += pts.get(i).ground().distance(pts.get(i - 1).ground());
+            path += pts.get(i).measured().distance(pts.get(i - 1).measured());
         }
-        double net = pts.get(pts.size() - 1).ground().distance(pts.get(0).ground());
+        double net = pts.get(pts.size() - 1).measured().distance(pts.get(0).measured());
         return path >= p("minPathMetres") && path >= p("erraticRatio") * Math.max(net, 0.1);
     }
 }

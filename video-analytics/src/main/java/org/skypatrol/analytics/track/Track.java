@@ -39,7 +39,7 @@ final class Track {
         this.ky = new KalmanCv(ground.y(), 0.5, 25);
         this.hits = 1;
         vote(d);
-        history.add(new TrackPoint(t, ground, box, 0));
+        history.add(new TrackPoint(t, ground, ground, box, 0));
     }
 
     /** Box predicted for time t (constant pixel velocity). */
@@ -72,7 +72,7 @@ final class Track {
         ky.update(ground.y(), measurementVariance);
         vote(d);
         Vec2 g = ground();
-        history.add(new TrackPoint(t, g, box, velocity().length()));
+        history.add(new TrackPoint(t, g, ground, box, velocity().length()));
         while (history.size() > 2 && history.peekFirst().timeSeconds() < t - s.historySeconds()) {
             history.pollFirst();
         }
@@ -87,7 +87,7 @@ final class Track {
             }
         }
         double speed = velocity().length();
-        fastSeconds = speed > 4.0 ? fastSeconds + dt : Math.max(0, fastSeconds - dt);
+        fastSeconds = speed > 4.5 ? fastSeconds + dt : Math.max(0, fastSeconds - dt);
         if (past == null) {
             if (t - firstSeen >= 0.6 && ground().distance(history.peekFirst().ground()) < s.stationaryMetres()
                     && Double.isNaN(stationarySince) && !everMoved) {

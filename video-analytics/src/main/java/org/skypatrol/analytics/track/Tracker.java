@@ -38,14 +38,29 @@ public final class Tracker {
         record Pair(Track track, int det, double score) {
         }
         List<Pair> pairs = new ArrayList<>();
+        List<Optional<Vec2>> grounds = new ArrayList<>();
+        for (Detection d : detections) {
+            grounds.add(groundOf(d, mapping));
+        }
         for (Track tr : tracks) {
             var pb = tr.predictedBox(t);
+            Vec2 predicted = tr.ground();               // after predict(): where the filter expects it now
             for (int i = 0; i < detections.size(); i++) {
                 var db = detections.get(i).box();
                 double iou = pb.iou(db);
-                double dist = pb.centre().distance(db.centre());
-                double scale = Math.max(8, Math.max(Math.max(pb.w(), pb.h()), Math.max(db.w(), db.h())));
-                double score = iou >= settings.minIou() ? iou + 1 : (dist < 0.5 * scale ? 1 - dist / scale : -1);
+                double score = -1;
+                if (iou >= settings.minIou()) {
+                    score = 1 + iou;
+                } else if (grounds.get(i).isPresent()) {
+                    // ground gate: a margin, the object's own size (fast objects leave their box between
+                    // analysed frames) and the filter's expected travel
+                    double size = SizeClassifier.measure(db, mapping).map(SizeClassifier.GroundSize::longest).orElse(1.0);
+                    double gate = 1.0 + 1.5 * Math.min(size, 12) + tr.velocity().length() * (t - tr.lastSeen()) * 0.5;
+                    double dist = grounds.get(i).get().distance(predicted);
+                    if (dist < gate) {
+                        score = 1 - dist / gate;
+                    }
+                }
                 if (score > 0) {
                     pairs.add(new Pair(tr, i, score));
                 }
@@ -59,7 +74,7 @@ public final class Tracker {
                 continue;
             }
             Detection d = detections.get(p.det);
-            Optional<Vec2> g = groundOf(d, mapping);
+            Optional<Vec2> g = grounds.get(p.det);
             if (g.isEmpty()) {
                 continue;
             }
@@ -70,7 +85,7 @@ public final class Tracker {
         for (int i = 0; i < detections.size(); i++) {
             if (!usedDet[i]) {
                 Detection d = detections.get(i);
-                Optional<Vec2> g = groundOf(d, mapping);
+                Optional<Vec2> g = grounds.get(i);
                 if (g.isPresent()) {
                     tracks.add(new Track(nextId++, t, d, g.get()));
                     created++;

@@ -1,0 +1,112 @@
+package org.skypatrol.analytics.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.skypatrol.analytics.detect.ObjectClass.BICYCLE;
+import static org.skypatrol.analytics.detect.ObjectClass.PERSON;
+import static org.skypatrol.analytics.detect.ObjectClass.STATIC_OBJECT;
+import static org.skypatrol.analytics.rules.Scenario.line;
+import static org.skypatrol.analytics.rules.Scenario.starts;
+import static org.skypatrol.analytics.rules.Scenario.still;
+
+import org.junit.jupiter.api.Test;
+import org.skypatrol.analytics.geo.Vec2;
+
+/** Scripted scenarios for the motorway, people and object behaviours: a positive and a near miss each. */
+class PeopleRulesTest {
+
+    static final String AREA = """
+            zones:
+              - {id: mw, kind: motorway, metres: [[100, 0], [120, 0], [120, 200], [100, 200]]}
+              - {id: square, kind: watch, metres: [[0, 0], [60, 0], [60, 60], [0, 60]]}
+              - {id: depot, kind: restricted, metres: [[0, 100], [30, 100], [30, 130], [0, 130]]}
+            """;
+
+    @Test
+    void pedestrianAndCyclistOnMotorway_fire_walkerBesideDoesNot() throws Exception {
+        var seen = new Scenario(AREA)
+                .actor(PERSON, 0.5, 0.5, 0, 10, line(new Vec2(110, 20), new Vec2(110, 34), 0, 10))
+                .actor(BICYCLE, 0.6, 1.8, 0, 10, line(new Vec2(115, 50), new Vec2(115, 100), 0, 10))
+                .actor(PERSON, 0.5, 0.5, 0, 10, line(new Vec2(96, 20), new Vec2(96, 34), 0, 10))
+                .run(10);
+        assertThat(starts(seen, "pedestrian_on_motorway")).hasSize(1);
+        assertThat(starts(seen, "non_motor_vehicle_on_motorway")).hasSize(1);
+    }
+
+    @Test
+    void roadDebris_objectDroppedOnMotorway_fires_objectOffRoadIsAbandonedNotDebris() throws Exception {
+        var seen = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
+                .actor(STATIC_OBJECT, 0.8, 0.8, 5, 30, still(new Vec2(110, 60)))
+                .actor(STATIC_OBJECT, 0.6, 0.4, 5, 30, still(new Vec2(40, 40)))
+                .run(30);
+        assertThat(starts(seen, "road_debris")).hasSize(1).allMatch(s -> "mw".equals(s.zoneId()));
+        assertThat(starts(seen, "abandoned_object")).hasSize(1);
+    }
+
+    @Test
+    void abandonedObject_ownerStaysNear_doesNotFire() throws Exception {
+        var seen = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
+                .actor(STATIC_OBJECT, 0.6, 0.4, 5, 30, still(new Vec2(40, 40)))
+                .actor(PERSON, 0.5, 0.5, 0, 30, line(new Vec2(38, 30), new Vec2(39, 39), 0, 5))
+                .run(30);
+        assertThat(starts(seen, "abandoned_object")).isEmpty();
+    }
+
+    @Test
+    void crowdGathering_tenPeople_fires_eightDoNot() throws Exception {
+        for (int n : new int[] {10, 8}) {
+            Scenario s = new Scenario(AREA);
+            for (int i = 0; i < n; i++) {
+                double a = 2 * Math.PI * i / n;
+                s.actor(PERSON, 0.5, 0.5, 0, 20, line(new Vec2(30 + 25 * Math.cos(a), 30 + 25 * Math.sin(a)),
+                        new Vec2(30 + 3 * Math.cos(a), 30 + 3 * Math.sin(a)), 0, 8));
+            }
+            // the zone count and the radius cluster hold the same people: merged into one alert
+            assertThat(starts(s.run(20), "crowd_gathering")).as(n + " people").hasSize(n >= 10 ? 1 : 0);
+        }
+    }
+
+    @Test
+    void crowdRunning_fivePeopleRun_fires_fiveWalkersDoNot() throws Exception {
+        for (double speed : new double[] {4.0, 1.4}) {
+            Scenario s = new Scenario(AREA);
+            for (int i = 0; i < 5; i++) {
+                s.actor(PERSON, 0.5, 0.5, 0, 8, line(new Vec2(5 + 8 * i, 5), new Vec2(5 + 8 * i, 5 + 8 * speed), 0, 8));
+            }
+            assertThat(starts(s.run(8), "crowd_running")).as(speed + " m/s").hasSize(speed > 3 ? 1 : 0);
+        }
+    }
+
+    @Test
+    void loitering_personStays_fires_passerByDoesNot() throws Exception {
+        var seen = new Scenario(AREA + "rules:\n  loitering: {minSeconds: 30}\n")
+                .actor(PERSON, 0.5, 0.5, 0, 50, t -> new Vec2(20 + 3 * Math.sin(t / 3), 20 + 3 * Math.cos(t / 4)))
+                .actor(PERSON, 0.5, 0.5, 0, 50, line(new Vec2(0, 50), new Vec2(100, 50), 0, 40))   // 24 s inside
+                .run(50);
+        var s = starts(seen, "loitering");
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).time()).isBetween(30.0, 32.0);
+    }
+
+    @Test
+    void intrusion_personEntersRestricted_fires_personAlongFenceDoesNot() throws Exception {
+        var seen = new Scenario(AREA)
+                .actor(PERSON, 0.5, 0.5, 0, 10, line(new Vec2(15, 90), new Vec2(15, 110), 0, 10))
+                .actor(PERSON, 0.5, 0.5, 0, 10, line(new Vec2(35, 90), new Vec2(35, 125), 0, 10))
+                .run(10);
+        assertThat(starts(seen, "restricted_area_intrusion")).hasSize(1).allMatch(s -> "depot".equals(s.zoneId()));
+    }
+
+    @Test
+    void fighting_twoPeopleScuffling_fires_twoWalkingTogetherDoNot() throws Exception {
+        var fight = new Scenario(AREA)
+                .actor(PERSON, 0.5, 0.5, 0, 10, t -> new Vec2(20 + 0.9 * Math.sin(5 * t), 20 + 0.8 * Math.cos(7 * t)))
+                .actor(PERSON, 0.5, 0.5, 0, 10, t -> new Vec2(21.2 + 0.9 * Math.cos(6 * t), 20 + 0.8 * Math.sin(4 * t)))
+                .run(10);
+        assertThat(starts(fight, "fighting")).hasSize(1);
+        var walk = new Scenario(AREA)
+                .actor(PERSON, 0.5, 0.5, 0, 10, line(new Vec2(5, 20), new Vec2(19, 20), 0, 10))
+                .actor(PERSON, 0.5, 0.5, 0, 10, line(new Vec2(5, 21.2), new Vec2(19, 21.2), 0, 10))
+                .run(10);
+        assertThat(starts(walk, "fighting")).isEmpty();
+    }
+}

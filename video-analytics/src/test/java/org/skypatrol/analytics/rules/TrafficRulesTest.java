@@ -1,0 +1,141 @@
+package org.skypatrol.analytics.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.skypatrol.analytics.detect.ObjectClass.BUS;
+import static org.skypatrol.analytics.detect.ObjectClass.CAR;
+import static org.skypatrol.analytics.detect.ObjectClass.TRUCK;
+import static org.skypatrol.analytics.rules.Scenario.line;
+import static org.skypatrol.analytics.rules.Scenario.starts;
+import static org.skypatrol.analytics.rules.Scenario.still;
+
+import org.junit.jupiter.api.Test;
+import org.skypatrol.analytics.geo.Vec2;
+
+/** Scripted scenarios for the traffic behaviours: a positive and a near miss each. */
+class TrafficRulesTest {
+
+    static final String ROAD = """
+            zones:
+              - {id: np, kind: no_parking, metres: [[20, 20], [60, 20], [60, 30], [20, 30]]}
+              - {id: lane-n, kind: lane, metres: [[100, 0], [104, 0], [104, 200], [100, 200]], directionDeg: 0, speedLimitKph: 60}
+              - {id: shoulder, kind: emergency_lane, metres: [[104, 0], [107, 0], [107, 200], [104, 200]]}
+              - {id: bus, kind: bus_lane, metres: [[90, 0], [94, 0], [94, 200], [90, 200]]}
+              - {id: trucks, kind: no_trucks, metres: [[80, 0], [84, 0], [84, 200], [80, 200]]}
+              - {id: nou, kind: no_u_turn, metres: [[120, 50], [160, 50], [160, 90], [120, 90]]}
+            lines:
+              - {id: solid, kind: solid_line, metres: [[97, 0], [97, 200]]}
+            """;
+
+    @Test
+    void illegalParking_dwellReached_firesOnce_briefStopOutsideDoesNot() throws Exception {
+        var seen = new Scenario(ROAD + "rules:\n  illegal_parking: {dwellSeconds: 20}\n")
+                .actor(CAR, 1.8, 4.5, 0, 60, line(new Vec2(0, 25), new Vec2(40, 25), 0, 5))   // parks inside
+                .actor(CAR, 1.8, 4.5, 0, 60, line(new Vec2(0, 40), new Vec2(40, 40), 0, 5))   // parks outside
+                .actor(CAR, 1.8, 4.5, 0, 60, t -> t < 15 ? line(new Vec2(45, 0), new Vec2(45, 25), 0, 5).apply(t)
+                        : line(new Vec2(45, 25), new Vec2(45, 90), 15, 20).apply(t))             // stops 10 s, leaves
+                .run(60);
+        var s = starts(seen, "illegal_parking");
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).zoneId()).isEqualTo("np");
+        assertThat(s.get(0).time()).isBetween(24.0, 30.0);         // stopped at ~5 s (+ stationary window) + 20 s dwell
+    }
+
+    @Test
+    void emergencyLane_carDrivingInShoulder_fires_carInLaneDoesNot() throws Exception {
+        var seen = new Scenario(ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 20, line(new Vec2(105.5, 0), new Vec2(105.5, 150), 0, 20))
+                .actor(CAR, 1.8, 4.5, 0, 20, line(new Vec2(102, 0), new Vec2(102, 150), 0, 20))
+                .run(20);
+        assertThat(starts(seen, "emergency_lane_occupation")).hasSize(1);
+    }
+
+    @Test
+    void wrongWay_southboundInNorthLane_fires_northboundDoesNot() throws Exception {
+        var seen = new Scenario(ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 15, line(new Vec2(102, 190), new Vec2(102, 40), 0, 15))
+                .actor(CAR, 1.8, 4.5, 0, 15, line(new Vec2(101, 10), new Vec2(101, 160), 0, 15))
+                .run(15);
+        var s = starts(seen, "wrong_way_driving");
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).zoneId()).isEqualTo("lane-n");
+    }
+
+    @Test
+    void speeding_90kphIn60_fires_68kphWithinToleranceDoesNot() throws Exception {
+        var seen = new Scenario(ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 7, line(new Vec2(101, 0), new Vec2(101, 175), 0, 7))      // 25 m/s = 90 km/h
+                .actor(CAR, 1.8, 4.5, 0, 9, line(new Vec2(103, 10), new Vec2(103, 180), 0, 9))     // 18.9 m/s = 68 km/h
+                .run(10);
+        assertThat(starts(seen, "speeding")).hasSize(1);
+    }
+
+    @Test
+    void abnormalStop_loneCarStopsInLane_fires_afterThreshold() throws Exception {
+        var seen = new Scenario(ROAD + "rules:\n  abnormal_stop: {stopSeconds: 10}\n")
+                .actor(CAR, 1.8, 4.5, 0, 40, line(new Vec2(102, 10), new Vec2(102, 60), 0, 5))
+                .run(40);
+        var s = starts(seen, "abnormal_stop");
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).time()).isBetween(13.0, 20.0);
+    }
+
+    @Test
+    void congestion_manySlowCars_fires_fewCarsDoNot() throws Exception {
+        Scenario jam = new Scenario(ROAD + "rules:\n  traffic_congestion: {minVehicles: 5, sustainSeconds: 5}\n");
+        for (int i = 0; i < 6; i++) {
+            double y0 = 20 + i * 8;
+            jam.actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, y0), new Vec2(102, y0 + 20), 0, 30));   // 2.4 km/h
+        }
+        assertThat(starts(jam.run(30), "traffic_congestion")).hasSize(1);
+        Scenario light = new Scenario(ROAD + "rules:\n  traffic_congestion: {minVehicles: 5, sustainSeconds: 5}\n");
+        for (int i = 0; i < 4; i++) {
+            light.actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 20 + i * 8), new Vec2(102, 40 + i * 8), 0, 30));
+        }
+        assertThat(starts(light.run(30), "traffic_congestion")).isEmpty();
+    }
+
+    @Test
+    void accident_hardBrakeIntoStoppedCar_fires_gentleParkingSideBySideDoesNot() throws Exception {
+        var crash = new Scenario(ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 30, still(new Vec2(102, 100)))                             // stopped
+                .actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 0), new Vec2(102, 96), 0, 6))       // 16 m/s into it
+                .run(30);
+        assertThat(starts(crash, "traffic_accident")).hasSize(1);
+        var parking = new Scenario(ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 40, still(new Vec2(40, 25)))
+                .actor(CAR, 1.8, 4.5, 0, 40, line(new Vec2(40, 5), new Vec2(40, 20.5), 0, 15))     // ~1 m/s
+                .run(40);
+        assertThat(starts(parking, "traffic_accident")).isEmpty();
+    }
+
+    @Test
+    void uTurn_insideZone_fires_sameTurnOutsideDoesNot() throws Exception {
+        java.util.function.DoubleFunction<Vec2> uturn = t -> t < 5 ? new Vec2(130, 55 + 5 * t)
+                : t < 8 ? new Vec2(130 + (t - 5) * 3, 80) : new Vec2(139, 80 - 5 * (t - 8));
+        var seen = new Scenario(ROAD).actor(CAR, 1.8, 4.5, 0, 12, uturn).run(12);
+        assertThat(starts(seen, "illegal_u_turn")).hasSize(1);
+        var outside = new Scenario(ROAD).actor(CAR, 1.8, 4.5, 0, 12, t -> uturn.apply(t).minus(new Vec2(0, 45))).run(12);
+        assertThat(starts(outside, "illegal_u_turn")).isEmpty();
+    }
+
+    @Test
+    void solidLine_laneChangeAcross_fires_drivingAlongsideDoesNot() throws Exception {
+        var seen = new Scenario(ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 10, t -> new Vec2(t < 4 ? 95 : t < 6 ? 95 + (t - 4) * 2.5 : 100, 10 + 10 * t))
+                .actor(CAR, 1.8, 4.5, 0, 10, line(new Vec2(95.5, 0), new Vec2(95.5, 100), 0, 10))
+                .run(10);
+        assertThat(starts(seen, "solid_line_crossing")).hasSize(1);
+    }
+
+    @Test
+    void busLane_carFires_busDoesNot_andTruckLane_truckFires_carDoesNot() throws Exception {
+        var seen = new Scenario(ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 10, line(new Vec2(92, 0), new Vec2(92, 100), 0, 10))
+                .actor(BUS, 2.5, 12, 0, 10, line(new Vec2(92, 150), new Vec2(92, 200), 0, 10))
+                .actor(TRUCK, 2.5, 10, 0, 10, line(new Vec2(82, 0), new Vec2(82, 100), 0, 10))
+                .actor(CAR, 1.8, 4.5, 0, 10, line(new Vec2(82, 130), new Vec2(82, 200), 0, 10))
+                .run(10);
+        assertThat(starts(seen, "bus_lane_occupation")).hasSize(1);
+        assertThat(starts(seen, "truck_lane_violation")).hasSize(1);
+    }
+}
