@@ -23,6 +23,11 @@ public final class MavlinkDatagramDecoder extends MessageToMessageDecoder<Datagr
         this(new MavlinkParser(), counters, MavlinkInboundFilter.ACCEPT_ALL);
     }
 
+    /**
+     * @param parser   the parser (its table and unknown-id policy)
+     * @param counters the endpoint's counters (shared, thread-safe)
+     * @param filter   e.g. a {@link MavlinkSigningPolicy}; {@link MavlinkInboundFilter#ACCEPT_ALL} for none
+     */
     public MavlinkDatagramDecoder(MavlinkParser parser, MavlinkCounters counters, MavlinkInboundFilter filter) {
         super(DatagramPacket.class);
         this.inbound = new MavlinkInbound(parser, counters, filter);

@@ -2,7 +2,7 @@ package org.skypatrol.protocols.mavlink;
 
 /**
  * A check applied by the decoders to every parsed frame before it is passed on, e.g. signature
- * verification (MavlinkSigningPolicy). Implementations must be thread-safe when shared.
+ * verification ({@link MavlinkSigningPolicy}). Implementations must be thread-safe when shared.
  */
 @FunctionalInterface
 public interface MavlinkInboundFilter {

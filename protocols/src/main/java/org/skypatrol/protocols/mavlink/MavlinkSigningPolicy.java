@@ -91,8 +91,9 @@ public final class MavlinkSigningPolicy implements MavlinkInboundFilter {
     }
 
     private MavlinkCounter acceptTimestamp(StreamKey streamKey, long timestamp, Object peer) {
-        long nowNanos = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano();
-        long nowUnits = MavlinkSigning.timestampOf(clock.instant());
+        java.time.Instant now = clock.instant();
+        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long nowUnits = MavlinkSigning.timestampOf(now);
         MavlinkCounter[] verdict = {null};
         streams.compute(streamKey, (k, stream) -> {
             if (stream == null) {

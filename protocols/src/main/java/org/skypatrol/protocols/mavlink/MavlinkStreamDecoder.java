@@ -21,6 +21,11 @@ public final class MavlinkStreamDecoder extends ByteToMessageDecoder {
         this(new MavlinkParser(), counters, MavlinkInboundFilter.ACCEPT_ALL);
     }
 
+    /**
+     * @param parser   the parser (its table and unknown-id policy)
+     * @param counters the endpoint's counters (shared, thread-safe)
+     * @param filter   e.g. a {@link MavlinkSigningPolicy}; {@link MavlinkInboundFilter#ACCEPT_ALL} for none
+     */
     public MavlinkStreamDecoder(MavlinkParser parser, MavlinkCounters counters, MavlinkInboundFilter filter) {
         this.inbound = new MavlinkInbound(parser, counters, filter);
     }

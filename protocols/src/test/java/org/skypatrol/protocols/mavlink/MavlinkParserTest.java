@@ -119,4 +119,18 @@ class MavlinkParserTest {
         assertThat(dropping.tryParse(in, true)).isEqualTo(new ParseResult.Skipped(SkipReason.UNKNOWN_ID, 1));
         assertThat(in.readerIndex()).isEqualTo(1);
     }
+
+    @Test
+    void tryParse_badCrcWhoseSecondByteIsMagic_nextFrameStillRecovered() {
+        // pymavlink#881: the C parser restarted on a bad frame's second CRC byte when it was STX and
+        // lost sync; rescanning from STX+1 must still find the real frame that follows
+        MavlinkFrame f = TestFrames.attitude(1);
+        byte[] bad = TestFrames.bytes(f);
+        bad[bad.length - 2] ^= 0x01;
+        bad[bad.length - 1] = (byte) 0xFD;
+        MavlinkFrame next = TestFrames.attitude(2);
+        List<Object> out = parseAll(TestFrames.buf(bad, TestFrames.bytes(next)), true);
+        assertThat(out).contains(next).doesNotContain(f);
+        assertThat(out.get(out.size() - 1)).isEqualTo(next);
+    }
 }
