@@ -168,7 +168,7 @@ class MavlinkEndToEndTest {
     void streamRate_requestedOnConnect_ackedAndApplied() throws Exception {
         MavlinkConfig cfg = GatewayHarness.loopback(MavlinkConfig.Link.defaults(),
                 List.of(new MavlinkConfig.StreamRate("GLOBAL_POSITION_INT", 2), new MavlinkConfig.StreamRate("74", 0)),
-                new MavlinkConfig.Commands(300, 3), null);
+                new MavlinkConfig.Commands(3000, 3), null);
         GatewayHarness gw = track(new GatewayHarness(cfg));
         DroneSimulator sim = track(new DroneSimulator(SimulatorOptions.udp(1, gw.address("udp"))).start());
         Await.until(WAIT, () -> gw.gateway.streamRates().accepted() == 2);
@@ -180,7 +180,7 @@ class MavlinkEndToEndTest {
     @Test
     void streamRate_firstCommandLost_isRetriedWithConfirmation() throws Exception {
         MavlinkConfig cfg = GatewayHarness.loopback(MavlinkConfig.Link.defaults(),
-                List.of(new MavlinkConfig.StreamRate("ATTITUDE", 4)), new MavlinkConfig.Commands(200, 3), null);
+                List.of(new MavlinkConfig.StreamRate("ATTITUDE", 4)), new MavlinkConfig.Commands(1000, 3), null);
         GatewayHarness gw = track(new GatewayHarness(cfg));
         AtomicInteger confirmationAnswered = new AtomicInteger(-1);
         // a radio that loses the first COMMAND_LONG; the responder answers the retry
