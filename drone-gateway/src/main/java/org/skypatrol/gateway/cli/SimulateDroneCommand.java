@@ -84,8 +84,8 @@ final class SimulateDroneCommand implements Callable<Integer> {
             }
         }, "simulate-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        long startNanos = System.nanoTime();
         sim.start();
+        long startNanos = System.nanoTime();
         if (duration != null) {
             stop.await((long) (duration * 1e9), TimeUnit.NANOSECONDS);
         } else {
