@@ -82,5 +82,6 @@ flying = $flying
 print(f"drones={$drones} rate={$rate}Hz flying={flying}s (JVM start included: {wall}s) endpoints={$endpoints} drones online={$online}")
 print(f"frames sent={sent} decoded={decoded} lost={sent - decoded} ({(sent - decoded) / max(sent, 1) * 100:.3f} %)"
       f" seqGaps={$seqlost} kernelDrops={$kdrops}")
+print(f"machine: {__import__('os').cpu_count()} cores, load average {open('/proc/loadavg').read().split()[0]} at the end (other work running)")
 print(f"decoded frames/s={decoded / flying:,.0f}  CPU over {wall}s: gateway={gw:.0f} % simulator={sim:.0f} % (100 % = one core)")
 PY

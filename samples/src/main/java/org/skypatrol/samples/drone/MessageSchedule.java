@@ -45,17 +45,29 @@ public final class MessageSchedule {
         return intervals.getOrDefault(messageId, Double.POSITIVE_INFINITY);
     }
 
-    /** Calls {@code send} for every message due at {@code seconds}, advancing its next due time. */
+    /** Backlog a late tick still sends: up to one second, as a drone's own send queue would hold. */
+    static final double MAX_CATCH_UP_SECONDS = 1.0;
+
+    /**
+     * Calls {@code send} for every message due at {@code seconds}, advancing its next due time by
+     * whole intervals: a tick that comes late (a loaded machine) sends what fell due meanwhile, so the
+     * average rate holds; beyond {@link #MAX_CATCH_UP_SECONDS} of backlog the rest is skipped.
+     */
     public void due(double seconds, java.util.function.IntConsumer send) {
         for (Map.Entry<Integer, Double> e : nextDue.entrySet()) {
             double interval = intervals.get(e.getKey());
-            if (Double.isInfinite(interval) || e.getValue() > seconds) {
+            if (Double.isInfinite(interval)) {
                 continue;
             }
-            send.accept(e.getKey());
-            double next = e.getValue() + interval;
-            // after a stall, skip ahead rather than send a burst
-            e.setValue(next <= seconds ? seconds + interval : next);
+            double next = e.getValue();
+            if (next < seconds - MAX_CATCH_UP_SECONDS) {
+                next = seconds - MAX_CATCH_UP_SECONDS;
+            }
+            while (next <= seconds) {
+                send.accept(e.getKey());
+                next += interval;
+            }
+            e.setValue(next);
         }
     }
 }
