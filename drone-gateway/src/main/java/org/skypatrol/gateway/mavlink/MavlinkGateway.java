@@ -70,8 +70,9 @@ public final class MavlinkGateway implements Service {
 
     @Override
     public void start() throws Exception {
-        // Two event loops: enough for 1,000 drones at 10 Hz on 2 cores (see docs/gateway.md).
-        group = transports.newGroup(2, "mavlink-io");
+        // One event loop per endpoint (2 to 4): a UDP socket is read by one loop, so more endpoints
+        // spread over more loops; 1,000 drones at 10 Hz take well under one core (docs/gateway.md).
+        group = transports.newGroup(Math.max(2, Math.min(4, endpoints.size())), "mavlink-io");
         try {
             for (MavlinkEndpoint e : endpoints) {
                 e.start(group, transports);
