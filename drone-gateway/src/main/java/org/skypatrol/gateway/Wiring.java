@@ -19,6 +19,7 @@ import org.skypatrol.gateway.drones.DroneRegistry;
 import org.skypatrol.gateway.drones.LinkMonitor;
 import org.skypatrol.gateway.drones.LinkPolicy;
 import org.skypatrol.gateway.mavlink.MavlinkGateway;
+import org.skypatrol.protocols.mavlink.MavlinkTimestampStore;
 import org.skypatrol.gateway.events.EventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,8 @@ public final class Wiring implements AutoCloseable {
         LinkPolicy linkPolicy = LinkPolicy.ofSeconds(mav.link().staleAfterSeconds(), mav.link().offlineAfterSeconds());
         drones = new DroneRegistry(clock, events, mav.names(), linkPolicy);
         try {
-            mavlink = add(new MavlinkGateway(mav, clock, events, drones));
+            mavlink = add(new MavlinkGateway(mav, clock, events, drones, MavlinkTimestampStore.file(
+                    config.gateway().dataPath().resolve("mavlink").resolve("signing-timestamp"))));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.skypatrol.protocols.mavlink.MavlinkSigningKey;
 import org.skypatrol.protocols.mavlink.MavlinkVersion;
 import org.skypatrol.samples.drone.DroneSimulator;
 import org.skypatrol.samples.drone.SimulatorOptions;
@@ -62,15 +63,17 @@ final class SimulateDroneCommand implements Callable<Integer> {
             options = SimulatorOptions.udp(count, address).withTcp(tcp)
                     .withVersion(v1 ? MavlinkVersion.V1 : MavlinkVersion.V2).withRate(rate)
                     .withFaults(loss, corrupt);
-            options = new SimulatorOptions(options.count(), options.target(), options.tcp(), options.version(),
-                    options.rateHz(), options.loss(), options.corrupt(), firstSysid, options.seed(), null,
-                    options.signer(), options.components());
+            options = options.withFirstSysid(firstSysid);
         } catch (IllegalArgumentException e) {
             System.err.println("skypatrol simulate drone: " + e.getMessage());
             return 2;
         }
         if (sign != null) {
-            options = options.withSigner(DroneSigning.signer(sign, v1));
+            if (v1) {
+                System.err.println("skypatrol simulate drone: --sign needs MAVLink 2 (MAVLink 1 frames cannot be signed)");
+                return 2;
+            }
+            options = options.withSigning(MavlinkSigningKey.parse(sign));
         }
         DroneSimulator sim = new DroneSimulator(options);
         CountDownLatch stop = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package org.skypatrol.gateway.mavlink;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import org.skypatrol.gateway.drones.DroneKey;
 import org.skypatrol.protocols.mavlink.MavlinkDatagram;
@@ -33,11 +34,15 @@ public final class DroneLink {
     private volatile MavlinkVersion version = MavlinkVersion.V2;
     private final AtomicInteger sequence = new AtomicInteger();
     private final EndpointStats stats;
+    private final UnaryOperator<MavlinkFrame> signer;
+    private final boolean signs;
 
-    DroneLink(DroneKey key, String droneId, EndpointStats stats) {
+    DroneLink(DroneKey key, String droneId, EndpointStats stats, UnaryOperator<MavlinkFrame> signer, boolean signs) {
         this.key = key;
         this.droneId = droneId;
         this.stats = stats;
+        this.signer = signer;
+        this.signs = signs;
     }
 
     /** Updates where the drone speaks from (called for every frame; cheap when nothing changed). */
@@ -85,11 +90,14 @@ public final class DroneLink {
         return ch != null && ch.isActive();
     }
 
-    /** Frames a message from the gateway and sends it; fails the future if the link is closed. */
+    /**
+     * Frames a message from the gateway (signed when the endpoint has a key; MAVLink 2 then, since
+     * v1 cannot carry a signature) and sends it; the future fails if the link is closed.
+     */
     public ChannelFuture send(MavlinkMessage message) {
-        MavlinkVersion v = message.messageId() > 255 ? MavlinkVersion.V2 : version;
-        MavlinkFrame frame = MavlinkMessages.toFrame(v, sequence.getAndIncrement() & 0xFF,
-                GATEWAY_SYSID, GATEWAY_COMPID, message);
+        MavlinkVersion v = message.messageId() > 255 || signs ? MavlinkVersion.V2 : version;
+        MavlinkFrame frame = signer.apply(MavlinkMessages.toFrame(v, sequence.getAndIncrement() & 0xFF,
+                GATEWAY_SYSID, GATEWAY_COMPID, message));
         return sendFrame(frame);
     }
 

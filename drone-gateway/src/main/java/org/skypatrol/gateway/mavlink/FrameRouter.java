@@ -52,9 +52,10 @@ public final class FrameRouter {
      * @param udpPeer the sender for UDP (where to answer), null for TCP
      * @param remote  the peer address (UDP sender or TCP remote)
      */
-    void onFrame(String endpoint, String transport, EndpointStats stats, MavlinkFrame frame, Channel channel,
-                 InetSocketAddress udpPeer, SocketAddress remote) {
-        DroneKey key = new DroneKey(endpoint, frame.systemId());
+    void onFrame(EndpointContext endpoint, MavlinkFrame frame, Channel channel, InetSocketAddress udpPeer,
+                 SocketAddress remote) {
+        EndpointStats stats = endpoint.stats();
+        DroneKey key = new DroneKey(endpoint.name(), frame.systemId());
         MavlinkMessage message = MavlinkMessages.decode(frame);
         Heartbeat heartbeat = message instanceof Heartbeat h ? h : null;
         if (heartbeat != null && heartbeat.type() == MAV_TYPE_GCS) {
@@ -65,14 +66,14 @@ public final class FrameRouter {
             stats.framesFromUnknown.increment();
             return;
         }
-        DroneLink link = links.computeIfAbsent(key, k -> new DroneLink(k, k.toString(), stats));
+        DroneLink link = links.computeIfAbsent(key, k -> new DroneLink(k, k.toString(), stats, endpoint.signer(), endpoint.signs()));
         link.update(channel, udpPeer, frame.version());
         if (heartbeat != null) {
             boolean autopilot = heartbeat.autopilot() != TelemetryNormaliser.AUTOPILOT_INVALID;
             if (autopilot) {
                 link.autopilotCompid(frame.componentId());
             }
-            registry.heartbeat(key, transport, remote, autopilot ? heartbeat.type() : -1,
+            registry.heartbeat(key, endpoint.transport(), remote, autopilot ? heartbeat.type() : -1,
                     autopilot ? heartbeat.autopilot() : -1);
         } else if (udpPeer != null) {
             registry.touch(key, remote);

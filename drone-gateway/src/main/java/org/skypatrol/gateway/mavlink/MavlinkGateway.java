@@ -20,6 +20,8 @@ import org.skypatrol.gateway.events.EventBus;
 import org.skypatrol.protocols.mavlink.CommandLong;
 import org.skypatrol.protocols.mavlink.MavlinkCounter;
 import org.skypatrol.protocols.mavlink.MavlinkMessage;
+import org.skypatrol.protocols.mavlink.MavlinkTimestampSource;
+import org.skypatrol.protocols.mavlink.MavlinkTimestampStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +48,17 @@ public final class MavlinkGateway implements Service {
     private final TransportFactory transports = TransportFactory.best();
     private EventLoopGroup group;
 
+    /** With outgoing signing timestamps kept in memory only (tests; gateways without signing). */
     public MavlinkGateway(MavlinkConfig config, Clock clock, EventBus events, DroneRegistry registry)
             throws ConfigException {
+        this(config, clock, events, registry, MavlinkTimestampStore.inMemory());
+    }
+
+    /**
+     * @param timestamps where the outgoing signing timestamp ceiling survives restarts (FAULTS S9)
+     */
+    public MavlinkGateway(MavlinkConfig config, Clock clock, EventBus events, DroneRegistry registry,
+                          MavlinkTimestampStore timestamps) throws ConfigException {
         this.config = config;
         this.registry = registry;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("mavlink-timer", true));
@@ -63,8 +74,11 @@ public final class MavlinkGateway implements Service {
             throw new ConfigException(problems.list());
         }
         streamRates.attach(events);
+        MavlinkTimestampSource signingTime = new MavlinkTimestampSource(clock, timestamps);
         for (MavlinkConfig.Endpoint e : config.endpoints()) {
-            endpoints.add(e.transport() == MavlinkConfig.Transport.UDP ? new UdpEndpoint(e, router) : new TcpEndpoint(e, router));
+            SigningFilters signing = SigningFilters.of(e.signing(), clock, signingTime);
+            endpoints.add(e.transport() == MavlinkConfig.Transport.UDP
+                    ? new UdpEndpoint(e, router, signing) : new TcpEndpoint(e, router, signing));
         }
     }
 

@@ -1,30 +1,42 @@
 package org.skypatrol.gateway.mavlink;
 
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
 import org.skypatrol.gateway.config.MavlinkConfig;
-import org.skypatrol.protocols.mavlink.MavlinkCounter;
+import org.skypatrol.protocols.mavlink.MavlinkFrame;
 import org.skypatrol.protocols.mavlink.MavlinkInboundFilter;
+import org.skypatrol.protocols.mavlink.MavlinkSigning;
+import org.skypatrol.protocols.mavlink.MavlinkSigningKey;
+import org.skypatrol.protocols.mavlink.MavlinkSigningPolicy;
+import org.skypatrol.protocols.mavlink.MavlinkTimestampSource;
+import org.skypatrol.protocols.mavlink.MavlinkVersion;
 
 /**
- * The inbound filter of an endpoint from its signing configuration. Until the protocol library's
- * signature verifier is wired here, an endpoint that has a key fails closed: unsigned frames are
- * rejected where signing is required, and signed frames (which cannot be verified yet) are
- * rejected as bad signatures, never accepted unverified.
+ * Signing of one endpoint (MAVLink guide, "Message Signing"): the inbound filter the decoders apply
+ * ({@link MavlinkSigningPolicy}: verify with the key, replay and age checks; with REQUIRE_SIGNED,
+ * unsigned and v1 frames are rejected except RADIO_STATUS), and the signer of the frames the
+ * gateway itself originates towards drones on that endpoint (never of frames it forwards, S11).
  */
-final class SigningFilters {
+record SigningFilters(MavlinkInboundFilter inbound, UnaryOperator<MavlinkFrame> outbound) {
 
-    private SigningFilters() {
-    }
+    /** Link id of the gateway's own signed frames. */
+    static final int GATEWAY_LINK_ID = 0;
 
-    static MavlinkInboundFilter of(MavlinkConfig.Signing signing) {
+    static SigningFilters of(MavlinkConfig.Signing signing, Clock clock, MavlinkTimestampSource timestamps) {
         boolean require = signing.mode() == MavlinkConfig.SigningMode.REQUIRE_SIGNED;
         if (!require && !signing.hasKey()) {
-            return MavlinkInboundFilter.ACCEPT_ALL;
+            return new SigningFilters(MavlinkInboundFilter.ACCEPT_ALL, UnaryOperator.identity());
         }
-        return (frame, peer) -> {
-            if (!frame.signed()) {
-                return require ? MavlinkCounter.UNSIGNED_REJECTED : null;
-            }
-            return MavlinkCounter.BAD_SIGNATURE;
-        };
+        MavlinkSigningKey key = MavlinkSigningKey.of(signing.key());
+        MavlinkInboundFilter inbound = new MavlinkSigningPolicy(key, require,
+                MavlinkSigningPolicy.DEFAULT_UNSIGNED_ALLOWED, clock);
+        UnaryOperator<MavlinkFrame> outbound = frame -> frame.version() == MavlinkVersion.V2
+                ? MavlinkSigning.sign(frame, key, GATEWAY_LINK_ID, timestamps.next()) : frame;
+        return new SigningFilters(inbound, outbound);
+    }
+
+    boolean signs() {
+        return inbound != MavlinkInboundFilter.ACCEPT_ALL;
     }
 }

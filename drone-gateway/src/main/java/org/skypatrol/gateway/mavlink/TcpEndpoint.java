@@ -34,15 +34,17 @@ final class TcpEndpoint implements MavlinkEndpoint {
     private final MavlinkConfig.Endpoint config;
     private final FrameRouter router;
     private final MavlinkInboundFilter filter;
+    private final EndpointContext context;
     private final EndpointStats stats = new EndpointStats();
     private final ErrorLog errors = new ErrorLog(log);
     private final AtomicInteger connections = new AtomicInteger();
     private Channel channel;
 
-    TcpEndpoint(MavlinkConfig.Endpoint config, FrameRouter router) {
+    TcpEndpoint(MavlinkConfig.Endpoint config, FrameRouter router, SigningFilters signing) {
         this.config = config;
         this.router = router;
-        this.filter = SigningFilters.of(config.signing());
+        this.filter = signing.inbound();
+        this.context = new EndpointContext(config.name(), transportName(), stats, signing.outbound(), signing.signs());
     }
 
     @Override
@@ -124,8 +126,7 @@ final class TcpEndpoint implements MavlinkEndpoint {
     private final class Handler extends SimpleChannelInboundHandler<MavlinkFrame> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, MavlinkFrame frame) {
-            router.onFrame(config.name(), transportName(), stats, frame, ctx.channel(), null,
-                    ctx.channel().remoteAddress());
+            router.onFrame(context, frame, ctx.channel(), null, ctx.channel().remoteAddress());
         }
 
         @Override

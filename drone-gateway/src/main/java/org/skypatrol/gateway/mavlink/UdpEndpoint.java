@@ -38,14 +38,16 @@ final class UdpEndpoint implements MavlinkEndpoint {
     private final MavlinkConfig.Endpoint config;
     private final FrameRouter router;
     private final MavlinkInboundFilter filter;
+    private final EndpointContext context;
     private final EndpointStats stats = new EndpointStats();
     private final ErrorLog errors = new ErrorLog(log);
     private Channel channel;
 
-    UdpEndpoint(MavlinkConfig.Endpoint config, FrameRouter router) {
+    UdpEndpoint(MavlinkConfig.Endpoint config, FrameRouter router, SigningFilters signing) {
         this.config = config;
         this.router = router;
-        this.filter = SigningFilters.of(config.signing());
+        this.filter = signing.inbound();
+        this.context = new EndpointContext(config.name(), transportName(), stats, signing.outbound(), signing.signs());
     }
 
     @Override
@@ -112,7 +114,7 @@ final class UdpEndpoint implements MavlinkEndpoint {
     private final class Handler extends SimpleChannelInboundHandler<MavlinkDatagram> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, MavlinkDatagram d) {
-            router.onFrame(config.name(), transportName(), stats, d.frame(), ctx.channel(), d.peer(), d.peer());
+            router.onFrame(context, d.frame(), ctx.channel(), d.peer(), d.peer());
         }
 
         @Override

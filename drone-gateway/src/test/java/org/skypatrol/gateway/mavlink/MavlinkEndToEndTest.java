@@ -18,6 +18,7 @@ import org.skypatrol.gateway.testing.Await;
 import org.skypatrol.protocols.mavlink.CommandLong;
 import org.skypatrol.protocols.mavlink.GlobalPositionInt;
 import org.skypatrol.protocols.mavlink.MavlinkCounter;
+import org.skypatrol.protocols.mavlink.MavlinkSigningKey;
 import org.skypatrol.protocols.mavlink.MavlinkVersion;
 import org.skypatrol.protocols.telemetry.Telemetry;
 import org.skypatrol.samples.drone.CommandResponder;
@@ -198,6 +199,32 @@ class MavlinkEndToEndTest {
         Await.until(WAIT, () -> gw.gateway.streamRates().accepted() == 1);
         assertThat(confirmationAnswered.get()).isEqualTo(1);
         assertThat(gw.gateway.commands().retried()).isEqualTo(1);
+    }
+
+    @Test
+    void signedEndpoint_rejectsUnsignedAndForged_acceptsSigned_signsItsOwnCommands() throws Exception {
+        MavlinkConfig cfg = GatewayHarness.loopback(MavlinkConfig.Link.defaults(),
+                List.of(new MavlinkConfig.StreamRate("ATTITUDE", 4)), new MavlinkConfig.Commands(1000, 3),
+                new MavlinkConfig.Signing(MavlinkConfig.SigningMode.REQUIRE_SIGNED, null, "yinchuan patrol"));
+        GatewayHarness gw = track(new GatewayHarness(cfg));
+        DroneSimulator unsigned = track(new DroneSimulator(SimulatorOptions.udp(1, gw.address("udp"))).start());
+        DroneSimulator forged = track(new DroneSimulator(SimulatorOptions.udp(1, gw.address("udp")).withFirstSysid(20)
+                .withSigning(MavlinkSigningKey.fromPassphrase("guessed"))).start());
+        // the signed drone verifies what the gateway sends: its ack proves the gateway signed the command
+        DroneSimulator signed = track(new DroneSimulator(SimulatorOptions.udp(1, gw.address("udp")).withFirstSysid(10)
+                .withSigning(MavlinkSigningKey.fromPassphrase("yinchuan patrol"))).start());
+
+        Await.until(WAIT, () -> gw.registry.byId("udp-10").isPresent());
+        Await.until(WAIT, () -> gw.gateway.streamRates().accepted() == 1);
+        Await.until(WAIT, () -> gw.stats("udp").get(MavlinkCounter.UNSIGNED_REJECTED) > 5
+                && gw.stats("udp").get(MavlinkCounter.BAD_SIGNATURE) > 5);
+        assertThat(gw.registry.byId("udp-1")).isEmpty();
+        assertThat(gw.registry.byId("udp-20")).isEmpty();
+        assertThat(gw.registry.all()).hasSize(1);
+        assertThat(signed.inbound().get(MavlinkCounter.UNSIGNED_REJECTED)).isZero();
+        assertThat(signed.inbound().get(MavlinkCounter.BAD_SIGNATURE)).isZero();
+        assertThat(signed.inbound().get(MavlinkCounter.FRAMES_OK)).isGreaterThanOrEqualTo(1);
+        assertThat(unsigned.commandsAnswered() + forged.commandsAnswered()).isZero();
     }
 
     private static boolean complete(Telemetry t) {

@@ -1,15 +1,24 @@
 package org.skypatrol.samples.drone;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.skypatrol.protocols.mavlink.MavlinkCounters;
 import org.skypatrol.protocols.mavlink.MavlinkDatagram;
 import org.skypatrol.protocols.mavlink.MavlinkDatagramDecoder;
 import org.skypatrol.protocols.mavlink.MavlinkFrame;
+import org.skypatrol.protocols.mavlink.MavlinkInboundFilter;
+import org.skypatrol.protocols.mavlink.MavlinkParser;
+import org.skypatrol.protocols.mavlink.MavlinkSigning;
+import org.skypatrol.protocols.mavlink.MavlinkSigningKey;
+import org.skypatrol.protocols.mavlink.MavlinkSigningPolicy;
 import org.skypatrol.protocols.mavlink.MavlinkStreamDecoder;
+import org.skypatrol.protocols.mavlink.MavlinkTimestampSource;
+import org.skypatrol.protocols.mavlink.MavlinkTimestampStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +54,9 @@ public final class DroneSimulator implements AutoCloseable {
     private final List<SimulatedDrone> drones = new ArrayList<>();
     private final List<Channel> channels = new ArrayList<>();
     private final MavlinkCounters inbound = new MavlinkCounters();
+    private final MavlinkTimestampSource timestamps =
+            new MavlinkTimestampSource(Clock.systemUTC(), MavlinkTimestampStore.inMemory());
+    private MavlinkInboundFilter filter;
     private EventLoopGroup group;
     private ScheduledFuture<?> ticker;
     private long startNanos;
@@ -55,12 +67,32 @@ public final class DroneSimulator implements AutoCloseable {
             int sysid = options.sysidOf(i);
             drones.add(new SimulatedDrone(sysid, PatrolFlight.g110(i, options.count()), options.version(),
                     options.rateHz(), options.loss(), options.corrupt(), options.seed() * 1_000_003L + i,
-                    options.components().apply(sysid), options.signer()));
+                    options.components().apply(sysid), signer()));
         }
+    }
+
+    /**
+     * Signs with link id 0 and timestamps from this process's clock, strictly increasing
+     * (message_signing.html#timestamp); identity when unsigned.
+     */
+    private UnaryOperator<MavlinkFrame> signer() {
+        MavlinkSigningKey key = options.signingKey();
+        if (key == null) {
+            return UnaryOperator.identity();
+        }
+        return frame -> MavlinkSigning.sign(frame, key, 0, timestamps.next());
+    }
+
+    /** Frames from the gateway must be signed with the key too, when the drones sign. */
+    private MavlinkInboundFilter inboundFilter() {
+        MavlinkSigningKey key = options.signingKey();
+        return key == null ? MavlinkInboundFilter.ACCEPT_ALL
+                : new MavlinkSigningPolicy(key, true, MavlinkSigningPolicy.DEFAULT_UNSIGNED_ALLOWED, Clock.systemUTC());
     }
 
     /** Opens every drone's socket or connection and starts flying. */
     public DroneSimulator start() throws InterruptedException {
+        filter = inboundFilter();
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("drone-sim", true), NioIoHandler.newFactory());
         for (int i = 0; i < drones.size(); i++) {
             SimulatedDrone drone = drones.get(i);
@@ -80,7 +112,7 @@ public final class DroneSimulator implements AutoCloseable {
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
-                        ch.pipeline().addLast(new MavlinkDatagramDecoder(inbound),
+                        ch.pipeline().addLast(new MavlinkDatagramDecoder(new MavlinkParser(), inbound, filter),
                                 new SimpleChannelInboundHandler<MavlinkDatagram>() {
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, MavlinkDatagram d) {
@@ -100,7 +132,7 @@ public final class DroneSimulator implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new MavlinkStreamDecoder(inbound),
+                        ch.pipeline().addLast(new MavlinkStreamDecoder(new MavlinkParser(), inbound, filter),
                                 new SimpleChannelInboundHandler<MavlinkFrame>() {
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, MavlinkFrame f) {

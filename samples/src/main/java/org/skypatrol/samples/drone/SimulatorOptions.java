@@ -4,9 +4,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
-import java.util.function.UnaryOperator;
 
-import org.skypatrol.protocols.mavlink.MavlinkFrame;
+import org.skypatrol.protocols.mavlink.MavlinkSigningKey;
 import org.skypatrol.protocols.mavlink.MavlinkVersion;
 
 /**
@@ -24,12 +23,13 @@ import org.skypatrol.protocols.mavlink.MavlinkVersion;
  * @param firstSysid system id of the first drone (1..255)
  * @param seed       random seed (phases, loss, corruption)
  * @param clock      seconds since take-off (tests freeze it); null means real elapsed time
- * @param signer     applied to every outgoing frame (identity when unsigned)
+ * @param signingKey MAVLink 2 signing key: every frame sent is signed and every frame received
+ *                   must carry a valid signature; null for unsigned
  * @param components the components of drone {@code sysid}, asked in order (a command responder last)
  */
 public record SimulatorOptions(int count, InetSocketAddress target, boolean tcp, MavlinkVersion version,
                                double rateHz, double loss, double corrupt, int firstSysid, long seed,
-                               DoubleSupplier clock, UnaryOperator<MavlinkFrame> signer,
+                               DoubleSupplier clock, MavlinkSigningKey signingKey,
                                IntFunction<List<DroneComponent>> components) {
 
     /** Drones sent to one gateway port; the rest go to the following ports. */
@@ -57,42 +57,46 @@ public record SimulatorOptions(int count, InetSocketAddress target, boolean tcp,
     /** Defaults: MAVLink 2 over UDP at 10 Hz, no loss or corruption, a loudspeaker and the standard command responder. */
     public static SimulatorOptions udp(int count, InetSocketAddress target) {
         return new SimulatorOptions(count, target, false, MavlinkVersion.V2, 10, 0, 0, 1, 1, null,
-                UnaryOperator.identity(),
-                sysid -> List.of(new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID), new CommandResponder()));
+                null, sysid -> List.of(new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID), new CommandResponder()));
     }
 
     public SimulatorOptions withTcp(boolean useTcp) {
         return new SimulatorOptions(count, target, useTcp, version, rateHz, loss, corrupt, firstSysid, seed, clock,
-                signer, components);
+                signingKey, components);
     }
 
     public SimulatorOptions withVersion(MavlinkVersion v) {
-        return new SimulatorOptions(count, target, tcp, v, rateHz, loss, corrupt, firstSysid, seed, clock, signer,
+        return new SimulatorOptions(count, target, tcp, v, rateHz, loss, corrupt, firstSysid, seed, clock, signingKey,
                 components);
     }
 
     public SimulatorOptions withRate(double hz) {
-        return new SimulatorOptions(count, target, tcp, version, hz, loss, corrupt, firstSysid, seed, clock, signer,
+        return new SimulatorOptions(count, target, tcp, version, hz, loss, corrupt, firstSysid, seed, clock, signingKey,
                 components);
     }
 
     public SimulatorOptions withFaults(double lossP, double corruptP) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, lossP, corruptP, firstSysid, seed, clock,
-                signer, components);
+                signingKey, components);
     }
 
     public SimulatorOptions withClock(DoubleSupplier secondsSinceTakeOff) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed,
-                secondsSinceTakeOff, signer, components);
+                secondsSinceTakeOff, signingKey, components);
     }
 
-    public SimulatorOptions withSigner(UnaryOperator<MavlinkFrame> s) {
-        return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock, s,
+    public SimulatorOptions withSigning(MavlinkSigningKey key) {
+        return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock, key,
+                components);
+    }
+
+    public SimulatorOptions withFirstSysid(int sysid) {
+        return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, sysid, seed, clock, signingKey,
                 components);
     }
 
     public SimulatorOptions withComponents(IntFunction<List<DroneComponent>> c) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock,
-                signer, c);
+                signingKey, c);
     }
 }
