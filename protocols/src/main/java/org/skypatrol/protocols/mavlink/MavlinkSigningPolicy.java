@@ -75,7 +75,9 @@ public final class MavlinkSigningPolicy implements MavlinkInboundFilter {
         MavlinkSignature signature = frame.signature();
         if (signature == null) {
             if (requireSigned && !unsignedAllowed.contains(frame.messageId())) {
-                unsignedRejectedById.computeIfAbsent(frame.messageId(), id -> new LongAdder()).increment();
+                // ids outside the table share one bucket (-1) so noise cannot grow the map without bound
+                int bucket = frame.verified() ? frame.messageId() : -1;
+                unsignedRejectedById.computeIfAbsent(bucket, id -> new LongAdder()).increment();
                 return MavlinkCounter.UNSIGNED_REJECTED;
             }
             return null;
@@ -121,7 +123,7 @@ public final class MavlinkSigningPolicy implements MavlinkInboundFilter {
         return verdict[0];
     }
 
-    /** Unsigned frames rejected so far, by message id. */
+    /** Unsigned frames rejected so far, by message id (-1: ids unknown to the table). */
     public Map<Integer, Long> unsignedRejectedByMessageId() {
         Map<Integer, Long> copy = new TreeMap<>();
         unsignedRejectedById.forEach((id, n) -> copy.put(id, n.sum()));
