@@ -53,7 +53,9 @@ fi
 analyze_one() {
   local d="$1"
   local args=(analyze "$d/video.mp4" --scene "$d/scene.yaml" --events "$d/events.jsonl" --no-progress --fps "$fps")
-  if [ -f "$d/telemetry.jsonl" ]; then
+  if [ -f "$d/telemetry.tlog" ]; then
+    args+=(--telemetry "$d/telemetry.tlog")          # aligned by the video's creation_time
+  elif [ -f "$d/telemetry.jsonl" ]; then
     args+=(--telemetry "$d/telemetry.jsonl")
   fi
   rm -f "$d/events.jsonl"

@@ -20,7 +20,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * Renders one scenario into a directory: {@code video.mp4}, {@code scene.yaml}, {@code truth.jsonl},
  * {@code scenario.json} (name, behaviour, polarity, description), {@code preview.jpg}, and for drone
- * clips {@code telemetry.jsonl}.
+ * clips the pose track as {@code telemetry.jsonl} (Telemetry records) and {@code telemetry.tlog} (MAVLink).
  */
 public final class ScenarioRenderer {
 
@@ -67,7 +67,9 @@ public final class ScenarioRenderer {
         Files.writeString(dir.resolve("scene.yaml"), SceneFileWriter.yaml(s), StandardCharsets.UTF_8);
         EventsJson.write(dir.resolve("truth.jsonl"), truthEvents(s));
         if (s.isDrone()) {
-            TelemetryTrack.writeJsonl(dir.resolve("telemetry.jsonl"), TelemetryTrack.track(s, VIDEO_START));
+            List<org.skypatrol.protocols.telemetry.Telemetry> track = TelemetryTrack.track(s, VIDEO_START);
+            TelemetryTrack.writeJsonl(dir.resolve("telemetry.jsonl"), track);
+            TelemetryTlog.write(dir.resolve("telemetry.tlog"), track);
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("name", s.name());
