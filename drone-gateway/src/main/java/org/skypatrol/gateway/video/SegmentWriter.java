@@ -147,7 +147,7 @@ public final class SegmentWriter implements AutoCloseable {
                 open.lastDelta = delta;
             }
             open.lastPts = Math.max(open.lastPts, au.pts90k());
-            open.mux.write(au.pts90k(), au.keyframe(), au.data(), open.first);
+            open.mux.write(au.pts90k(), au.dts90k(), au.keyframe(), au.data(), open.first);
             open.first = false;
             open.file.flush(); // one write per frame: a kill -9 loses nothing already accepted
             return true;

@@ -12,7 +12,8 @@ import java.io.OutputStream;
  *
  * <p>Timestamps: {@code pts90k} is the stream's own 90 kHz time; the muxer adds a fixed offset so
  * the PCR (100 ms earlier) never goes negative, and wraps at 2^33 as the standard requires (§2.4.3.7).
- * Streams with B-frames get PTS only (no DTS), which is what FFmpeg itself writes for RTP input.
+ * A DTS is written when it differs from the PTS (B-frames, file sources); RTP input has no DTS, so it
+ * gets PTS only, which is what FFmpeg itself writes for RTP input.
  */
 public final class TsMuxer {
 
@@ -36,13 +37,14 @@ public final class TsMuxer {
     }
 
     /** Writes one access unit (Annex-B bytes); tables first when it is a keyframe or the first unit. */
-    public void write(long pts90k, boolean keyframe, byte[] annexB, boolean first) throws IOException {
+    public void write(long pts90k, long dts90k, boolean keyframe, byte[] annexB, boolean first) throws IOException {
         if (keyframe || first) {
             writeTables();
         }
         long pts = (pts90k + PTS_OFFSET) & 0x1_FFFF_FFFFL;
-        long pcr = (pts - PCR_LEAD) & 0x1_FFFF_FFFFL;
-        byte[] pesHeader = pesHeader(pts);
+        long dts = (dts90k + PTS_OFFSET) & 0x1_FFFF_FFFFL;
+        long pcr = (dts - PCR_LEAD) & 0x1_FFFF_FFFFL;
+        byte[] pesHeader = dts == pts ? pesHeader(pts) : pesHeader(pts, dts);
         byte[] pes = new byte[pesHeader.length + annexB.length];
         System.arraycopy(pesHeader, 0, pes, 0, pesHeader.length);
         System.arraycopy(annexB, 0, pes, pesHeader.length, annexB.length);
@@ -74,6 +76,20 @@ public final class TsMuxer {
             out.write(packet, 0, PACKET);
             start = false;
         }
+    }
+
+    /** PES header with PTS and DTS (PTS_DTS_flags '11'), for streams with B-frames. */
+    private static byte[] pesHeader(long pts, long dts) {
+        return new byte[] {
+            0, 0, 1, (byte) 0xE0, 0, 0,
+            (byte) 0x80, (byte) 0xC0, 10,
+            (byte) (0x31 | ((pts >> 29) & 0x0E)),
+            (byte) (pts >> 22), (byte) (((pts >> 14) & 0xFE) | 1),
+            (byte) (pts >> 7), (byte) (((pts << 1) & 0xFE) | 1),
+            (byte) (0x11 | ((dts >> 29) & 0x0E)),
+            (byte) (dts >> 22), (byte) (((dts >> 14) & 0xFE) | 1),
+            (byte) (dts >> 7), (byte) (((dts << 1) & 0xFE) | 1),
+        };
     }
 
     private int writePcr(long pcrBase, int pos) {

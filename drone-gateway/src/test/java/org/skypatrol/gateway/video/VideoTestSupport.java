@@ -46,17 +46,19 @@ final class VideoTestSupport {
     }
 
     /**
-     * An H.264 test clip made by Debian's ffmpeg (testsrc, libx264, no B-frames, keyframe every
-     * second), cached per machine by its parameters.
+     * An H.264 test clip made by Debian's ffmpeg (testsrc, libx264, no B-frames, one slice per
+     * picture, keyframe every second), cached per machine by its parameters. (With several slices,
+     * GStreamer's payloader repeats SPS/PPS between the slices of an IDR picture, which FFmpeg's
+     * parser then splits into two pictures.)
      */
     static synchronized Path clip(int seconds, int width, int height, int fps) throws Exception {
         Files.createDirectories(CLIPS);
-        Path out = CLIPS.resolve("testsrc_" + seconds + "s_" + width + "x" + height + "_" + fps + ".mp4");
+        Path out = CLIPS.resolve("testsrc1_" + seconds + "s_" + width + "x" + height + "_" + fps + ".mp4");
         if (!Files.exists(out)) {
             Path tmp = CLIPS.resolve(out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp.mp4");
             run(Duration.ofSeconds(60), "ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                     "testsrc=size=" + width + "x" + height + ":rate=" + fps + ":duration=" + seconds,
-                    "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-bf", "0",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-bf", "0", "-threads", "1", // one slice per picture
                     "-g", Integer.toString(fps), "-pix_fmt", "yuv420p", tmp.toString());
             Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
