@@ -52,6 +52,7 @@ public final class SourceFeed implements AutoCloseable {
     private final Clock clock;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedUnits = new AtomicInteger();
+    private final AtomicInteger pendingItems = new AtomicInteger();
     private final List<Consumer<AccessUnit>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong drops = new AtomicLong();
@@ -95,6 +96,7 @@ public final class SourceFeed implements AutoCloseable {
     public void begin(boolean h265) {
         state = State.STREAMING;
         error = null;
+        pendingItems.incrementAndGet();
         queue.add(new Begin(h265));
     }
 
@@ -120,9 +122,11 @@ public final class SourceFeed implements AutoCloseable {
         }
         if (gapPending) {
             gapPending = false;
+            pendingItems.incrementAndGet();
             queue.add(new Gap());
         }
         queuedUnits.incrementAndGet();
+        pendingItems.incrementAndGet();
         queue.add(new Unit(au));
     }
 
@@ -133,6 +137,7 @@ public final class SourceFeed implements AutoCloseable {
 
     /** The stream ended: the open segment is closed (playable) and the state set. */
     public void end(State newState, String reason) {
+        pendingItems.incrementAndGet(); // before the state: a reader that sees the new state sees it pending
         state = newState;
         error = reason;
         queue.add(new End(reason));
@@ -145,7 +150,11 @@ public final class SourceFeed implements AutoCloseable {
                 if (item instanceof Stop) {
                     break;
                 }
-                handle(item);
+                try {
+                    handle(item);
+                } finally {
+                    pendingItems.decrementAndGet();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -193,6 +202,11 @@ public final class SourceFeed implements AutoCloseable {
         lastStatusTime = now;
         String err = writerError != null ? writerError : error;
         return new CameraStatusEvent(id, state, fps, lastFrame, f, drops.get(), restarts.get(), recording, err, now);
+    }
+
+    /** True when everything offered so far has been written (tests, shutdown). */
+    public boolean idle() {
+        return pendingItems.get() == 0;
     }
 
     public long frames() {

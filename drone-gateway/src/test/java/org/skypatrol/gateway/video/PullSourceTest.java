@@ -68,7 +68,7 @@ class PullSourceTest {
         SourceSupervisor s = supervise("file1", clip.toString(), false, false);
         VideoTestSupport.await(Duration.ofSeconds(20), () -> s.feed().state() == State.STOPPED, "file finished");
         assertThat(s.feed().frames()).isEqualTo(125);
-        VideoTestSupport.await(Duration.ofSeconds(5), () -> !s.feed().status().recording(), "segment closed");
+        VideoTestSupport.await(Duration.ofSeconds(5), () -> s.feed().idle() && !s.feed().status().recording(), "segment closed");
         int frames = 0;
         for (RecordingStore.Segment seg : store.segments("file1", Instant.EPOCH, Instant.now().plusSeconds(60))) {
             assertThat(VideoTestSupport.decodeErrors(seg.path())).isEmpty();
@@ -83,7 +83,7 @@ class PullSourceTest {
         SourceSupervisor s = supervise("tud", video.toString(), false, false);
         VideoTestSupport.await(Duration.ofSeconds(20), () -> s.feed().state() == State.STOPPED, "file finished");
         assertThat(s.feed().frames()).isEqualTo(252);
-        VideoTestSupport.await(Duration.ofSeconds(5), () -> !s.feed().status().recording(), "segment closed");
+        VideoTestSupport.await(Duration.ofSeconds(5), () -> s.feed().idle() && !s.feed().status().recording(), "segment closed");
         List<RecordingStore.Segment> segs = store.segments("tud", Instant.EPOCH, Instant.now().plusSeconds(60));
         assertThat(segs).isNotEmpty();
         assertThat(VideoTestSupport.probe(segs.get(0).path()).width()).isEqualTo(960);
@@ -116,7 +116,7 @@ class PullSourceTest {
         assertThat(s.feed().restarts()).isGreaterThanOrEqualTo(1);
         assertThat(statuses).anyMatch(st -> st.cameraId().equals("cam1") && st.state() == State.RECONNECTING);
         s.close();
-        VideoTestSupport.await(Duration.ofSeconds(5), () -> !s.feed().status().recording(), "segment closed");
+        VideoTestSupport.await(Duration.ofSeconds(5), () -> s.feed().idle() && !s.feed().status().recording(), "segment closed");
 
         List<RecordingStore.Segment> segs = store.segments("cam1", Instant.EPOCH, Instant.now().plusSeconds(60));
         assertThat(segs).hasSizeGreaterThanOrEqualTo(2);

@@ -66,7 +66,7 @@ class RtspPublishFfmpegTest {
         VideoTestSupport.await(Duration.ofSeconds(5), () -> statuses.stream().anyMatch(
                 s -> s.cameraId().equals("d1") && s.state() == CameraStatusEvent.State.RECONNECTING), "publisher gone");
         VideoTestSupport.await(Duration.ofSeconds(5), () -> segments().stream().mapToLong(RecordingStore.Segment::bytes).sum() > 0
-                && hub.feeds().iterator().next().status().recording() == false, "last segment closed");
+                && hub.feeds().iterator().next().idle(), "last segment closed");
 
         List<RecordingStore.Segment> segs = segments();
         assertThat(segs).hasSizeGreaterThanOrEqualTo(2);
