@@ -8,6 +8,8 @@ import org.skypatrol.gateway.broadcast.BroadcastAuditLog;
 import org.skypatrol.gateway.broadcast.BroadcastService;
 import org.skypatrol.gateway.broadcast.DjiSpeakerTransport;
 import org.skypatrol.gateway.broadcast.DroneSpeakerTransport;
+import org.skypatrol.gateway.broadcast.EnforcementLoop;
+import org.skypatrol.gateway.broadcast.Scheduler;
 import org.skypatrol.gateway.broadcast.LinkStateDirectory;
 import org.skypatrol.gateway.broadcast.MavlinkSpeakerLink;
 import org.skypatrol.gateway.broadcast.MavlinkSpeakerTransport;
@@ -118,6 +120,8 @@ public final class Wiring implements AutoCloseable {
                 speakers.add(djiSpeaker);
             }
             broadcasts = add(new BroadcastService(config.broadcast(), clock, events, directory, speakers, audit));
+            add(new EnforcementLoop(config.broadcast(), clock, events, broadcasts, directory,
+                    Scheduler.of(mavGw.scheduler()), audit));
         }
     }
 

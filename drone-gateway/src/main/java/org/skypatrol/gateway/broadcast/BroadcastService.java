@@ -125,15 +125,20 @@ public final class BroadcastService implements Service, BroadcastRequestHandler 
      */
     public CompletableFuture<CommandResultEvent> submit(BroadcastRequest request) {
         CompletableFuture<CommandResultEvent> answer = new CompletableFuture<>();
-        exec.execute(() -> {
+        boolean queued = hop(() -> {
             try {
                 answer.complete(doSubmit(request));
             } catch (RuntimeException e) {
-                counters.internalErrors.incrementAndGet();
-                log.error("broadcast {} failed inside the service", request.commandId(), e);
+                if (!exec.isShutdown()) {
+                    counters.internalErrors.incrementAndGet();
+                    log.error("broadcast {} failed inside the service", request.commandId(), e);
+                }
                 answer.completeExceptionally(e);
             }
         });
+        if (!queued) {
+            answer.completeExceptionally(new IllegalStateException("broadcast service stopped"));
+        }
         return answer;
     }
 
@@ -236,7 +241,7 @@ public final class BroadcastService implements Service, BroadcastRequestHandler 
         lane.active = c;
         try {
             c.playback = transport.play(SpeakerOrder.of(c.request),
-                    (stage, reason) -> exec.execute(() -> onProgress(c, stage, reason)));
+                    (stage, reason) -> hop(() -> onProgress(c, stage, reason)));
         } catch (RuntimeException e) {
             counters.internalErrors.incrementAndGet();
             log.warn("transport {} could not start broadcast {}", transport.name(), c.request.commandId(), e);
@@ -331,6 +336,16 @@ public final class BroadcastService implements Service, BroadcastRequestHandler 
         }
         bus.publish(e);
         return e;
+    }
+
+    /** Runs {@code task} on the service thread; false once the service is stopped (late acks are dropped). */
+    private boolean hop(Runnable task) {
+        try {
+            exec.execute(task);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            return false;
+        }
     }
 
     private static String nonNull(String s) {
