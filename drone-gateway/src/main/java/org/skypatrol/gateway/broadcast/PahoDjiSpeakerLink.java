@@ -1,6 +1,7 @@
 package org.skypatrol.gateway.broadcast;
 
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
     private final Predicate<String> isDjiDrone;
     /** Aircraft sn → gateway (dock/RC) sn, from the devices' {@code update_topo}. */
     private final Map<String, String> gatewayOfAircraft = new ConcurrentHashMap<>();
-    private final ExecutorService handoff = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService handoff = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dji-speaker-mqtt");
         t.setDaemon(true);
         return t;
@@ -113,12 +114,26 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
             public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
+        connect(1);
+    }
+
+    /**
+     * Connects and subscribes; a failed first connect (broker not up yet) is retried with backoff
+     * up to 30 s apart, because Paho's automatic reconnect only covers a connection that once worked.
+     */
+    private void connect(int attempt) {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setAutomaticReconnect(true);
         o.setCleanStart(true);
         o.setKeepAliveInterval(10);
-        client.connect(o).waitForCompletion(10_000);
-        subscribe();
+        try {
+            client.connect(o).waitForCompletion(10_000);
+            subscribe();
+        } catch (MqttException e) {
+            long delay = Math.min(30, 1L << Math.min(attempt, 5));
+            log.warn("DJI speaker link cannot connect to {} ({}); retrying in {} s", url.get(), e.toString(), delay);
+            handoff.schedule(() -> connect(attempt + 1), delay, TimeUnit.SECONDS);
+        }
     }
 
     private void subscribe() {

@@ -1,0 +1,143 @@
+package org.skypatrol.gateway.broadcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skypatrol.gateway.Wiring;
+import org.skypatrol.gateway.cli.SkyPatrolCli;
+import org.skypatrol.gateway.config.ConfigLoader;
+import org.skypatrol.gateway.config.GatewayConfig;
+import org.skypatrol.gateway.config.MavlinkConfig;
+import org.skypatrol.gateway.events.DroneStatusEvent;
+import org.skypatrol.gateway.mavlink.MavlinkEndpoint;
+import org.skypatrol.gateway.testing.Await;
+import org.skypatrol.samples.drone.DroneSimulator;
+import org.skypatrol.samples.drone.Loudspeaker;
+import org.skypatrol.samples.drone.CommandResponder;
+import org.skypatrol.samples.drone.SimulatorOptions;
+
+/**
+ * The whole product path: the gateway as Wiring builds it (embedded broker, MQTT bridge, MAVLink
+ * endpoints, broadcast service), the simulated drone with its loudspeaker over UDP, and
+ * {@code skypatrol broadcast} as the command centre's stand-in.
+ */
+class GatewayBroadcastEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private Wiring wiring;
+    private DroneSimulator sim;
+    private final Map<String, String> sets = new LinkedHashMap<>();
+    private final Loudspeaker speaker = new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID);
+
+    @BeforeEach
+    void setUp() throws Exception {
+        int mqttPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            mqttPort = s.getLocalPort();
+        }
+        sets.put("gateway.dataDir", dir.resolve("var").toString());
+        sets.put("mqtt.embedded.port", Integer.toString(mqttPort));
+        sets.put("mqtt.embedded.bind", "127.0.0.1");
+        Map<String, String> gw = new LinkedHashMap<>(sets);
+        gw.put("mavlink.endpoints.0.port", "0");
+        gw.put("mavlink.endpoints.0.bind", "127.0.0.1");
+        gw.put("mavlink.endpoints.1.port", "0");
+        gw.put("mavlink.endpoints.1.bind", "127.0.0.1");
+        GatewayConfig config = new ConfigLoader().load(null, gw);
+        wiring = new Wiring(config, Clock.systemUTC());
+        wiring.start();
+        MavlinkEndpoint udp = wiring.mavlink().endpoints().stream()
+                .filter(e -> e.transport() == MavlinkConfig.Transport.UDP).findFirst().orElseThrow();
+        sim = new DroneSimulator(SimulatorOptions.udp(1, new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                udp.localAddress().getPort())).withComponents(sysid -> List.of(speaker, new CommandResponder()))).start();
+        Await.until(Duration.ofSeconds(10), () -> wiring.drones().byId("udp-1")
+                .map(d -> d.state() == DroneStatusEvent.LinkState.ONLINE).orElse(false), () -> "udp-1 online");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (sim != null) {
+            sim.close();
+        }
+        if (wiring != null) {
+            wiring.close();
+        }
+    }
+
+    private record Run(int code, String out) {
+    }
+
+    private Run cli(String... args) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+            sets.forEach((k, v) -> {
+                all.add("--set");
+                all.add(k + "=" + v);
+            });
+            code = SkyPatrolCli.newCommandLine().execute(all.toArray(String[]::new));
+        } finally {
+            System.setOut(original);
+        }
+        return new Run(code, captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void cliBroadcast_overMqttAndMavlink_drone1SpeaksAndEveryStatusIsPrinted() {
+        Run r = cli("broadcast", "--drone", "udp-1", "--text", "前方应急车道禁止停车", "--volume", "90",
+                "--command-id", "cli-1");
+
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out().lines().filter(l -> l.matches("\\s*\\d+ ms\\s+\\w+.*")).map(l -> l.trim().split("\\s+")[2]))
+                .containsExactly("accepted", "delivered", "playing", "done");
+        assertThat(speaker.played()).singleElement().satisfies(p -> {
+            assertThat(p.content()).isEqualTo("前方应急车道禁止停车");
+            assertThat(p.volumePercent()).isEqualTo(90);
+        });
+
+        // the same command id again: answered from the cache, not played again (FAULTS L2)
+        Run again = cli("broadcast", "--drone", "udp-1", "--text", "前方应急车道禁止停车", "--command-id", "cli-1");
+        assertThat(again.code()).as(again.out()).isZero();
+        assertThat(speaker.played()).hasSize(1);
+        assertThat(again.out()).contains("done");
+    }
+
+    @Test
+    void cliBroadcast_clipToTheLoudspeakerComponent() {
+        Run r = cli("broadcast", "--drone", "udp-1", "--clip", "2", "--repeat", "3");
+
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(speaker.played())
+                .containsExactly(new Loudspeaker.Played("clip", "2", 80, 3));
+    }
+
+    /** FAULTS L3: a drone the gateway never heard of is refused at once. */
+    @Test
+    void cliBroadcast_unknownDrone_rejectedAtOnce() {
+        Run r = cli("broadcast", "--drone", "ghost-9", "--text", "hello", "--wait", "5");
+
+        assertThat(r.code()).as(r.out()).isEqualTo(1);
+        assertThat(r.out()).contains("rejected").contains("unknown drone");
+    }
+}
