@@ -2,6 +2,7 @@
 // node-mavlink throughput on the same bytes as the JMH benchmark: parse (splitter with CRC) +
 // typed decode (protocol.data) of the whole capture, repeated for SECONDS; prints frames/s.
 // Usage: node bench.js FILE [SECONDS] [tlog]   (tlog: the file is a .tlog; its frames are used)
+// Reports frames per wall second and per CPU second of the process (load-independent).
 'use strict';
 const fs = require('fs');
 const { Readable } = require('stream');
@@ -40,8 +41,12 @@ function once() {
   await once(); await once(); // warm-up
   const deadline = Date.now() + Number(seconds) * 1000;
   const start = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   let frames = 0;
   while (Date.now() < deadline) frames += await once();
   const secs = Number(process.hrtime.bigint() - start) / 1e9;
-  process.stdout.write(JSON.stringify({ file, frames, seconds: secs, framesPerSecond: Math.round(frames / secs) }) + '\n');
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSecs = (cpu.user + cpu.system) / 1e6; // the whole process: node is single-threaded here
+  process.stdout.write(JSON.stringify({ file, frames, seconds: secs, framesPerSecond: Math.round(frames / secs),
+    cpuSeconds: cpuSecs, framesPerCpuSecond: Math.round(frames / cpuSecs) }) + '\n');
 })();
