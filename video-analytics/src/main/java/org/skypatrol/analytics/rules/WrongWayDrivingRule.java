@@ -12,7 +12,9 @@ import org.skypatrol.analytics.track.TrackSnapshot;
 /**
  * {@code wrong_way_driving}: a vehicle inside a zone with a direction of travel whose displacement
  * over the last {@code windowSeconds} (4) runs against that direction by at least
- * {@code minDistanceMetres} (8), moving at least {@code minSpeedMps} (1.5).
+ * {@code minDistanceMetres} (8), moving at least {@code minSpeedMps} (1.5), steadily: at least 70 % of
+ * the steps against the lane and no single step over 40 % of the distance (identity jumps are not
+ * wrong-way drivers).
  */
 public final class WrongWayDrivingRule extends AbstractRule {
 
@@ -38,9 +40,13 @@ public final class WrongWayDrivingRule extends AbstractRule {
                 if (!RuleContext.inside(t, z) || t.speedMps() < p("minSpeedMps")) {
                     continue;
                 }
-                Vec2 d = t.ground().minus(t.at(ctx.timeSeconds() - p("windowSeconds")).ground());
+                if (ctx.timeSeconds() - t.firstSeenSeconds() < p("windowSeconds")) {
+                    continue;                           // too young to judge a direction
+                }
+                var pts = t.since(ctx.timeSeconds() - p("windowSeconds"));
+                Vec2 d = t.ground().minus(pts.get(0).ground());
                 double against = -(d.x() * dir.x() + d.y() * dir.y());
-                if (against >= p("minDistanceMetres")) {
+                if (against >= p("minDistanceMetres") && consistent(pts, dir, against)) {
                     hits.add(new RuleHit(z.id() + "/" + t.id(), z.id(), List.of(t.id()), t.ground(),
                             t.cls().id() + " moved " + fmt(against) + " m against lane " + z.id() + " (heading "
                                     + fmt(t.headingDeg()) + "°, lane " + fmt(z.directionDeg()) + "°)"));
@@ -48,5 +54,23 @@ public final class WrongWayDrivingRule extends AbstractRule {
             }
         }
         return hits;
+    }
+
+    /**
+     * Real wrong-way motion is steady: most steps run against the lane and no single step carries
+     * most of the distance (a track that jumps to another vehicle does exactly that).
+     */
+    private static boolean consistent(java.util.List<org.skypatrol.analytics.track.TrackPoint> pts, Vec2 dir, double total) {
+        int against = 0;
+        double biggest = 0;
+        for (int i = 1; i < pts.size(); i++) {
+            Vec2 step = pts.get(i).ground().minus(pts.get(i - 1).ground());
+            double along = -(step.x() * dir.x() + step.y() * dir.y());
+            if (along > 0) {
+                against++;
+            }
+            biggest = Math.max(biggest, along);
+        }
+        return against >= 0.7 * (pts.size() - 1) && biggest <= 0.4 * total;
     }
 }
