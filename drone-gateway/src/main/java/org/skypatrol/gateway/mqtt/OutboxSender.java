@@ -80,12 +80,12 @@ public final class OutboxSender implements AutoCloseable {
         }
         lock.lock();
         try {
+            completeQuietly(seqs);
             seqs.forEach(sent::remove);
+            wake.signalAll();
         } finally {
             lock.unlock();
         }
-        completeQuietly(seqs);
-        signal();
     }
 
     private void connected() {
@@ -154,7 +154,6 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private void done(long seq, int sentEpoch, Throwable err) {
-        boolean complete = false;
         lock.lock();
         try {
             if (sentEpoch == epoch) {
@@ -168,8 +167,10 @@ public final class OutboxSender implements AutoCloseable {
                 if (ackRequired) {
                     sent.put(seq, new Sent(s.epoch(), s.atMillis(), true, 0));
                 } else {
+                    // complete on disk before forgetting it, so the sender never sees it as new again
+                    metrics.inc(MqttMetrics.OUTBOX_DELIVERED);
+                    completeQuietly(List.of(seq));
                     sent.remove(seq);
-                    complete = true;
                 }
             } else if (err instanceof MqttLink.PublishRefusedException || err instanceof MqttLink.InflightFullException) {
                 // keep it (never drop an alert); retry later, in order, after the alarm
@@ -180,10 +181,6 @@ public final class OutboxSender implements AutoCloseable {
             wake.signalAll();
         } finally {
             lock.unlock();
-        }
-        if (complete) {
-            metrics.inc(MqttMetrics.OUTBOX_DELIVERED);
-            completeQuietly(List.of(seq));
         }
     }
 

@@ -30,6 +30,8 @@ final class TestClient implements AutoCloseable {
     }
 
     final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, Integer> filters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService resubscriber = java.util.concurrent.Executors.newSingleThreadExecutor();
     final MqttAsyncClient client;
     private final MqttConnectionOptions options;
 
@@ -65,6 +67,16 @@ final class TestClient implements AutoCloseable {
 
             @Override
             public void connectComplete(boolean reconnect, String uri) {
+                if (reconnect) {
+                    // a broker killed with SIGKILL forgot our session: subscribe again, off the Paho thread
+                    resubscriber.execute(() -> filters.forEach((f, q) -> {
+                        try {
+                            client.subscribe(f, q);
+                        } catch (MqttException e) {
+                            // retried at the next reconnect
+                        }
+                    }));
+                }
             }
 
             @Override
@@ -84,7 +96,13 @@ final class TestClient implements AutoCloseable {
         return c;
     }
 
+    /** Connects again with the same options (persistent session when created with cleanStart false). */
+    void reconnect() throws MqttException {
+        client.connect(options).waitForCompletion(10_000);
+    }
+
     TestClient subscribe(String filter, int qos) throws MqttException {
+        filters.put(filter, qos);
         client.subscribe(filter, qos).waitForCompletion(10_000);
         return this;
     }
@@ -99,8 +117,15 @@ final class TestClient implements AutoCloseable {
         return received.stream().filter(r -> r.topic().equals(topic)).toList();
     }
 
+    /** Unique JSON payloads on a topic, first occurrence of each messageId, in arrival order. */
+    List<JsonNode> unique(String topic) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return on(topic).stream().map(Received::json).filter(j -> seen.add(j.path("messageId").asText())).toList();
+    }
+
     @Override
     public void close() {
+        resubscriber.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(3000);
