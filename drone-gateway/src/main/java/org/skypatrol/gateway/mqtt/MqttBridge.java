@@ -65,6 +65,7 @@ public final class MqttBridge implements Service {
     private CommandInbox commands;
     private DjiIngest dji;
     private volatile boolean running;
+    private Duration startupWait = Duration.ofSeconds(10);
 
     public MqttBridge(MqttConfig config, String gatewayId, Path outboxDir, BrokerUrl brokerUrl, EventBus bus,
                       Clock clock, BroadcastRequestHandler broadcasts) {
@@ -76,6 +77,12 @@ public final class MqttBridge implements Service {
         this.clock = clock;
         this.broadcasts = broadcasts;
         this.topics = new Topics(config.topicPrefix());
+    }
+
+    /** How long {@link #start()} waits for the first connect before going on in the background. */
+    public MqttBridge startupWait(Duration wait) {
+        this.startupWait = wait;
+        return this;
     }
 
     public MqttMetrics metrics() {
@@ -143,7 +150,7 @@ public final class MqttBridge implements Service {
         running = true;
         sender.start();
         link.start();
-        if (!link.awaitConnected(Duration.ofSeconds(10))) {
+        if (!link.awaitConnected(startupWait)) {
             log.warn("MQTT broker {} not reachable yet; retrying in the background (alerts are kept in the outbox)", url);
         }
     }

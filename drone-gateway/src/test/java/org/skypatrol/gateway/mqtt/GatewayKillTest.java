@@ -1,0 +1,110 @@
+package org.skypatrol.gateway.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skypatrol.protocols.mqtt.Topics;
+
+/** The gateway's MQTT part in a child JVM killed with SIGKILL: the will (Q7) and the outbox survive. */
+class GatewayKillTest {
+
+    @TempDir
+    Path dir;
+    private final Topics topics = Topics.withDefaultPrefix();
+    private final List<Process> children = new CopyOnWriteArrayList<>();
+    private Mosquitto broker;
+    private TestClient cc;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (Process p : children) {
+            p.destroyForcibly();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+        if (cc != null) {
+            cc.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private record Child(Process process, BufferedReader out, PrintWriter in) {
+        String await(String prefix) throws Exception {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+            throw new AssertionError("child exited before printing " + prefix);
+        }
+    }
+
+    private Child child(String gatewayId) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=logback-test.xml", GatewayChild.class.getName(), broker.url(),
+                dir.resolve("outbox-" + gatewayId).toString(), gatewayId)
+                .redirectError(dir.resolve(gatewayId + "-" + children.size() + ".err").toFile()).start();
+        children.add(p);
+        Child c = new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)),
+                new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8));
+        c.await("READY");
+        return c;
+    }
+
+    /** Q7: kill -9 of the gateway: the command centre sees the retained offline will within 1.5x keepalive. */
+    @Test
+    void q7_gatewayKilled_willMarksItOfflineWithinKeepalive() throws Exception {
+        broker = Mosquitto.plain(dir.resolve("broker")).start();
+        cc = TestClient.connect(broker.url(), "cc").subscribe(topics.gatewayStatus("gw-k"), 1);
+        Child c = child("gw-k");
+        Await.until(Duration.ofSeconds(10), "online", () -> cc.on(topics.gatewayStatus("gw-k")).stream()
+                .anyMatch(r -> r.json().get("state").asText().equals("online")));
+        long killedAt = System.nanoTime();
+        c.process().destroyForcibly(); // SIGKILL: no DISCONNECT, so the broker publishes the will
+        // keepalive is 2 s in the test config: 1.5 x 2 s = 3 s, plus 1 s of scheduling slack
+        Await.until(Duration.ofSeconds(4), "offline will", () -> cc.on(topics.gatewayStatus("gw-k")).stream()
+                .anyMatch(r -> r.json().get("state").asText().equals("offline")));
+        assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(4));
+        try (TestClient late = TestClient.connect(broker.url(), "late").subscribe(topics.gatewayStatus("gw-k"), 1)) {
+            Await.until(Duration.ofSeconds(5), "retained will", () -> !late.on(topics.gatewayStatus("gw-k")).isEmpty());
+            TestClient.Received r = late.on(topics.gatewayStatus("gw-k")).get(0);
+            assertThat(r.retained()).isTrue();
+            assertThat(r.json().get("state").asText()).isEqualTo("offline");
+            PayloadSchemas.assertValid(r.json());
+        }
+    }
+
+    /** kill -9 with alerts in the outbox while the broker is down: all delivered, in order, after restart. */
+    @Test
+    void killDash9_withAlertsInOutbox_allDeliveredAfterRestart() throws Exception {
+        broker = Mosquitto.plain(dir.resolve("broker")).start();
+        cc = TestClient.connect(broker.url(), "cc", null, null, false).subscribe("skypatrol/v1/alerts/#", 1);
+        Child first = child("gw-x");
+        broker.terminate();
+        first.in().println("ALERTS 100");
+        first.await("STORED");
+        first.process().destroyForcibly();
+        first.process().waitFor(5, TimeUnit.SECONDS);
+        broker.start();
+        child("gw-x"); // the restarted gateway finds the outbox on disk
+        Await.until(Duration.ofSeconds(20), "100 alerts", () -> cc.unique(topics.alerts("cam-k")).size() == 100);
+        assertThat(cc.unique(topics.alerts("cam-k"))).extracting(j -> j.get("alertId").asText())
+                .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "child-" + i).toList());
+    }
+}
