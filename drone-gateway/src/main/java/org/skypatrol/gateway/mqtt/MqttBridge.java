@@ -58,6 +58,7 @@ public final class MqttBridge implements Service {
     private ExecutorService inbound;
     private ExecutorService outboxWriter;
     private ScheduledExecutorService timers;
+    private ScheduledExecutorService connector;
     private MqttLink link;
     private DurableOutbox outbox;
     private OutboxSender sender;
@@ -106,6 +107,8 @@ public final class MqttBridge implements Service {
         inbound = Executors.newSingleThreadExecutor(r -> daemon(r, "mqtt-inbound"));
         outboxWriter = Executors.newSingleThreadExecutor(r -> daemon(r, "outbox-writer"));
         timers = Executors.newScheduledThreadPool(1, r -> daemon(r, "mqtt-timers"));
+        // reconnect attempts get their own thread so they never delay telemetry flushes
+        connector = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mqtt-connect"));
         outbox = new DurableOutbox(outboxDir, gatewayId, config.outbox().maxBytes(), config.outbox().highWaterPercent(),
                 config.outbox().segmentBytes(), metrics);
         String url = brokerUrl.get();
@@ -117,7 +120,7 @@ public final class MqttBridge implements Service {
                 config.password(), url.startsWith("ssl://") || url.startsWith("mqtts://") ? TlsContexts.socketFactory(config.tls())
                         : null, config.keepAliveSeconds(), config.sessionExpirySeconds(), config.maxInflight(),
                 Duration.ofMillis((long) (config.reconnectMaxSeconds() * 1000)), will);
-        link = new MqttLink(options, metrics, inbound, timers, this::route);
+        link = new MqttLink(options, metrics, inbound, connector, this::route);
         sender = new OutboxSender(outbox, link, metrics, clock, config.outbox().ackRequired(),
                 Duration.ofMillis((long) (config.outbox().ackTimeoutSeconds() * 1000)),
                 Math.max(1, config.maxInflight() - 10));
@@ -295,6 +298,7 @@ public final class MqttBridge implements Service {
         shutdown(outboxWriter);
         shutdown(inbound);
         shutdown(timers);
+        shutdown(connector);
         if (outbox != null) {
             outbox.close();
         }

@@ -80,7 +80,8 @@ public final class MqttLink implements AutoCloseable {
     private final Executor handoff;
     private final ScheduledExecutorService scheduler;
     private final InboundHandler inbound;
-    private final MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
+    private boolean attempted;
     private final Semaphore inflight;
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
     private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
@@ -100,8 +101,35 @@ public final class MqttLink implements AutoCloseable {
         this.inbound = inbound;
         this.inflight = new Semaphore(options.maxInflight());
         this.connectLog = new RateLimitedLog(log, java.time.Clock.systemUTC(), Duration.ofSeconds(5));
-        this.client = new MqttAsyncClient(paho(options.url()), options.clientId(), new MemoryPersistence());
-        this.client.setCallback(new Callback());
+        this.client = newClient();
+    }
+
+    private MqttAsyncClient newClient() throws MqttException {
+        MqttAsyncClient c = new MqttAsyncClient(paho(options.url()), options.clientId(), new MemoryPersistence());
+        Callback cb = new Callback();
+        cb.owner = c;
+        c.setCallback(cb);
+        return c;
+    }
+
+    /**
+     * Every reconnect uses a fresh Paho client: the outbox, not Paho's in-memory state, decides what is
+     * sent again. (Paho 1.2.5 resending its own in-flight state after a broker lost the session made
+     * Mosquitto 2.0 disconnect it with reason 0x82, protocol error, in a loop.)
+     */
+    private void replaceClient() throws MqttException {
+        MqttAsyncClient old = client;
+        client = newClient();
+        try {
+            old.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+            log.debug("old client: {}", e.toString());
+        }
+        try {
+            old.close(true);
+        } catch (MqttException e) {
+            log.debug("old client close: {}", e.toString());
+        }
     }
 
     /** Paho knows tcp:// and ssl:// only. */
@@ -254,6 +282,10 @@ public final class MqttLink implements AutoCloseable {
             return;
         }
         try {
+            if (attempted) {
+                replaceClient();
+            }
+            attempted = true;
             client.connect(connectionOptions(), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
@@ -366,8 +398,13 @@ public final class MqttLink implements AutoCloseable {
     }
 
     private final class Callback implements MqttCallback {
+        private volatile MqttAsyncClient owner;
+
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            if (owner != client) {
+                return; // a replaced client going away
+            }
             handoff.execute(() -> {
                 metrics.inc(MqttMetrics.DISCONNECTS);
                 connectLog.warn("MQTT connection to {} lost: {}", options.url(), response);
@@ -393,6 +430,9 @@ public final class MqttLink implements AutoCloseable {
 
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
+            if (owner != client) {
+                return;
+            }
             handoff.execute(() -> {
                 metrics.inc(MqttMetrics.CONNECTS);
                 failuresInARow.set(0);
