@@ -88,8 +88,9 @@ final class DemoCommand implements Callable<Integer> {
             view.attach(wiring.events());
             view.addCounters(wiring.mavlink()::summary);
             wiring.start();
-            try (DroneSimulator udp = startSimulator(wiring, MavlinkConfig.Transport.UDP, udpDrones);
-                 DroneSimulator tcp = startSimulator(wiring, MavlinkConfig.Transport.TCP, tcpDrones)) {
+            try (DroneSimulator udp = startSimulator(wiring, MavlinkConfig.Transport.UDP, udpDrones, 1);
+                 DroneSimulator tcp = startSimulator(wiring, MavlinkConfig.Transport.TCP, tcpDrones,
+                         Math.min(udpDrones, 200) + 1)) {
                 ConsolePrinter printer = new ConsolePrinter(view, out, ansi, Clock.systemUTC(),
                         wiring.mavlink().scheduler(), Duration.ofSeconds(1));
                 printer.start();
@@ -113,8 +114,8 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static DroneSimulator startSimulator(Wiring wiring, MavlinkConfig.Transport transport, int count)
-            throws InterruptedException {
+    private static DroneSimulator startSimulator(Wiring wiring, MavlinkConfig.Transport transport, int count,
+                                                 int firstSysid) throws InterruptedException {
         if (count <= 0) {
             return null;
         }
@@ -125,7 +126,8 @@ final class DemoCommand implements Callable<Integer> {
             return null;
         }
         InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.localAddress().getPort());
-        SimulatorOptions options = SimulatorOptions.udp(count, target).withTcp(transport == MavlinkConfig.Transport.TCP);
+        SimulatorOptions options = SimulatorOptions.udp(count, target).withTcp(transport == MavlinkConfig.Transport.TCP)
+                .withFirstSysid(firstSysid);
         return new DroneSimulator(options).start();
     }
 }

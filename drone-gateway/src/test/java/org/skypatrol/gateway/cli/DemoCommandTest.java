@@ -33,7 +33,7 @@ class DemoCommandTest {
         assertThat(out).doesNotContain("\u001b[");
         String last = out.substring(out.lastIndexOf("SkyPatrol "));
         assertThat(last).contains("drones: 3 (3 online)");
-        assertThat(last.lines().filter(l -> l.startsWith("udp-1") || l.startsWith("udp-2") || l.startsWith("tcp-1")))
+        assertThat(last.lines().filter(l -> l.startsWith("udp-1") || l.startsWith("udp-2") || l.startsWith("tcp-3")))
                 .hasSize(3)
                 .allSatisfy(l -> assertThat(l).contains("online").contains(" 38.").contains(" 106.")
                         .contains("120.0").contains("AUTO"));

@@ -65,7 +65,9 @@ public final class DroneSimulator implements AutoCloseable {
         this.options = options;
         for (int i = 0; i < options.count(); i++) {
             int sysid = options.sysidOf(i);
-            drones.add(new SimulatedDrone(sysid, PatrolFlight.g110(i, options.count()), options.version(),
+            // spread by system id, so drones of several simulators (first sysids apart) fly apart too
+            int fleet = options.firstSysid() - 1 + Math.min(options.count(), SimulatorOptions.DRONES_PER_PORT);
+            drones.add(new SimulatedDrone(sysid, PatrolFlight.g110(sysid - 1, Math.max(fleet, 1)), options.version(),
                     options.rateHz(), options.loss(), options.corrupt(), options.seed() * 1_000_003L + i,
                     options.components().apply(sysid), signer()));
         }
