@@ -101,6 +101,13 @@ class MavlinkSigningTest {
         assertThat(receive(required, PEER_B, f2)).isEmpty();
         assertThat(counters.get(MavlinkCounter.LINK_PEER_MISMATCH)).isEqualTo(1);
         assertThat(receive(required, PEER_A, f2)).containsExactly(f2);
+        // the same frame with its link id rewritten for socket B fails the signature (link id is signed)
+        MavlinkFrame f3 = signed(1, 3, 3, now() + 2);
+        MavlinkFrame relinked = new MavlinkFrame(f3.version(), f3.incompatFlags(), f3.compatFlags(), f3.sequence(),
+                f3.systemId(), f3.componentId(), f3.messageId(), f3.payload(), f3.checksum(),
+                new MavlinkSignature(4, f3.signature().timestamp(), f3.signature().signature()), true);
+        assertThat(receive(required, PEER_B, relinked)).isEmpty();
+        assertThat(counters.get(MavlinkCounter.BAD_SIGNATURE)).isEqualTo(1);
     }
 
     @Test
