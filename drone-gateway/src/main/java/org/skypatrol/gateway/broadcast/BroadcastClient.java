@@ -82,6 +82,9 @@ public final class BroadcastClient implements AutoCloseable {
         });
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
+        if (url.startsWith("tcp://")) {
+            o.setSocketFactory(new NoDelaySocketFactory());
+        }
         if (username != null) {
             o.setUserName(username);
         }

@@ -126,6 +126,9 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
         o.setAutomaticReconnect(true);
         o.setCleanStart(true);
         o.setKeepAliveInterval(10);
+        if (url.get().startsWith("tcp://")) {
+            o.setSocketFactory(new NoDelaySocketFactory());
+        }
         try {
             client.connect(o).waitForCompletion(10_000);
             subscribe();
