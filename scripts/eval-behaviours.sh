@@ -37,7 +37,7 @@ cp="$gw/drone-gateway-0.1.0-SNAPSHOT.jar:$gw/lib/*"
 
 if [ "$render" = 1 ]; then
   rm -rf "$out"
-  java -cp "$cp" org.skypatrol.samples.scenegen.Main --out "$out" ${only:+--only "$only"}
+  java -cp "$cp" org.skypatrol.samples.scenegen.Main --out "$out" --jobs "$jobs" ${only:+--only "$only"}
 fi
 
 evaluate() {

@@ -30,6 +30,9 @@ final class SimulateScenesCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the clips and what each shows, render nothing")
     boolean list;
 
+    @Option(names = "--jobs", defaultValue = "2", description = "clips rendered in parallel (default ${DEFAULT-VALUE})")
+    int jobs;
+
     @Override
     public Integer call() {
         List<Scenario> scenarios;
@@ -47,6 +50,6 @@ final class SimulateScenesCommand implements Callable<Integer> {
             System.err.println("skypatrol simulate scenes: --out DIR is required (or --list)");
             return 2;
         }
-        return Main.renderAll(scenarios, out, System.out);
+        return Main.renderAll(scenarios, out, System.out, jobs);
     }
 }

@@ -3,7 +3,13 @@ package org.skypatrol.samples.scenegen;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Renders the scenario library: {@code Main --out DIR [--only BEHAVIOUR] [--list]}. The same job as
@@ -18,13 +24,15 @@ public final class Main {
         Path out = null;
         String only = null;
         boolean list = false;
+        int jobs = 2;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(next(args, ++i, "--out"));
                 case "--only" -> only = next(args, ++i, "--only");
                 case "--list" -> list = true;
+                case "--jobs" -> jobs = Integer.parseInt(next(args, ++i, "--jobs"));
                 case "-h", "--help" -> {
-                    System.out.println("usage: Main --out DIR [--only BEHAVIOUR] [--list]");
+                    System.out.println("usage: Main --out DIR [--only BEHAVIOUR] [--jobs N] [--list]");
                     return;
                 }
                 default -> fail("unknown argument " + args[i]);
@@ -39,32 +47,53 @@ public final class Main {
             if (out == null) {
                 fail("--out DIR is required");
             }
-            System.exit(renderAll(scenarios, out, System.out));
+            System.exit(renderAll(scenarios, out, System.out, jobs));
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
         }
     }
 
-    /** Renders each scenario into {@code out/<name>}; returns 0, or 1 if any failed (each reported). */
-    public static int renderAll(List<Scenario> scenarios, Path out, PrintStream log) {
-        int failed = 0;
+    /**
+     * Renders each scenario into {@code out/<name>} on {@code jobs} threads (each clip has its own
+     * texture, renderer and encoder); returns 0, or 1 if any failed (each reported).
+     */
+    public static int renderAll(List<Scenario> scenarios, Path out, PrintStream log, int jobs) {
         long t0 = System.nanoTime();
-        int frames = 0;
-        for (Scenario s : scenarios) {
-            long t1 = System.nanoTime();
-            try {
-                ScenarioRenderer.render(s, out.resolve(s.name()));
-                frames += s.frameCount();
-                log.printf("%-48s %4d frames  %5.1f s  %d truth%n", s.name(), s.frameCount(),
-                        (System.nanoTime() - t1) / 1e9, s.truth().size());
-            } catch (IOException | RuntimeException e) {
-                failed++;
-                log.printf("%-48s FAILED: %s%n", s.name(), e.getMessage());
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger frames = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Scenario s : scenarios) {
+                done.add(pool.submit(() -> {
+                    long t1 = System.nanoTime();
+                    try {
+                        ScenarioRenderer.render(s, out.resolve(s.name()));
+                        frames.addAndGet(s.frameCount());
+                        log.printf("%-48s %4d frames  %5.1f s  %d truth%n", s.name(), s.frameCount(),
+                                (System.nanoTime() - t1) / 1e9, s.truth().size());
+                    } catch (IOException | RuntimeException e) {
+                        failed.incrementAndGet();
+                        log.printf("%-48s FAILED: %s%n", s.name(), e.getMessage());
+                    }
+                }));
             }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.println("interrupted");
+            return 1;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        log.printf("rendered %d scenarios (%d frames) into %s in %.1f s%s%n", scenarios.size() - failed, frames, out,
-                (System.nanoTime() - t0) / 1e9, failed > 0 ? ", " + failed + " FAILED" : "");
-        return failed == 0 ? 0 : 1;
+        int bad = failed.get();
+        log.printf("rendered %d scenarios (%d frames) into %s in %.1f s%s%n", scenarios.size() - bad, frames.get(), out,
+                (System.nanoTime() - t0) / 1e9, bad > 0 ? ", " + bad + " FAILED" : "");
+        return bad == 0 ? 0 : 1;
     }
 
     private static String next(String[] args, int i, String flag) {

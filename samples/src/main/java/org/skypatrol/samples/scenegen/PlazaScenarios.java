@@ -44,7 +44,8 @@ final class PlazaScenarios {
         SplittableRandom rng = c.rng();
         double[] arrivals = new double[n];
         for (int k = 0; k < n; k++) {
-            double a = 2 * Math.PI * k / n + rng.nextDouble() * 0.4;
+            // approach from the west, north and east only: the zones lie south of every spot used
+            double a = Math.toRadians(-100 + 200.0 * k / Math.max(1, n - 1)) + rng.nextDouble() * 0.2 - 0.1;
             double r0 = 11 + 3 * rng.nextDouble();
             double r1 = 1 + 2.5 * rng.nextDouble();
             double b = a + rng.nextDouble() * 0.6 - 0.3;
@@ -62,7 +63,7 @@ final class PlazaScenarios {
 
     static Scenario crowd() {
         Clip c = clip("crowd_gathering", POSITIVE, 301, "twelve people gather around one spot and stay").duration(26);
-        double[] arrivals = gather(c, 12, new Pt(0, 27));
+        double[] arrivals = gather(c, 12, new Pt(0, 29));
         int threshold = (int) RuleParams.CROWD_MIN_PEOPLE;
         c.truth("crowd_gathering", arrivals[threshold - 1] + RuleParams.CROWD_SUSTAIN_SECONDS, null, null);
         return c.build();
@@ -71,20 +72,20 @@ final class PlazaScenarios {
     static Scenario crowdNearMiss() {
         Clip c = clip("crowd_gathering", NEAR_MISS, 302,
                 "eight people gather around one spot (the threshold is ten) while others pass by").duration(26);
-        gather(c, 8, new Pt(0, 27));
-        passersBy(c, 3, 37);
+        gather(c, 8, new Pt(0, 29));
+        passersBy(c, 3, 39);
         return c.build();
     }
 
-    /** Ten people strolling around (0, 24) until {@code untilT}. Returns their builders for more script. */
+    /** People strolling within 5 m of (0, 30), clear of both zones, until {@code untilT}; their builders for more script. */
     static List<Trajectory.Builder> strollers(Clip c, int n, double untilT) {
         List<Trajectory.Builder> out = new ArrayList<>();
         SplittableRandom rng = c.rng();
         for (int k = 0; k < n; k++) {
             double a = rng.nextDouble() * 2 * Math.PI;
-            double r = 6 * Math.sqrt(rng.nextDouble());
-            out.add(Trajectory.from(0, r * Math.sin(a), 24 + r * Math.cos(a), 0)
-                    .stroll(0, 24, 6, 1.0 + 0.3 * rng.nextDouble(), untilT, rng));
+            double r = 5 * Math.sqrt(rng.nextDouble());
+            out.add(Trajectory.from(0, r * Math.sin(a), 30 + r * Math.cos(a), 0)
+                    .stroll(0, 30, 5, 1.0 + 0.3 * rng.nextDouble(), untilT, rng));
         }
         return out;
     }
@@ -95,11 +96,12 @@ final class PlazaScenarios {
         double runAt = 9;
         List<Actor> people = new ArrayList<>();
         for (Trajectory.Builder b : strollers(c, 10, runAt)) {
+            // away from the centre, but never south into the zones: bearings folded into -110..110°
             Pt here = b.here();
-            double dx = here.x();
-            double dy = here.y() - 24;
-            double n = Math.max(0.5, Math.hypot(dx, dy));
-            people.add(c.person(b.moveTo(here.x() + dx / n * 40, here.y() + dy / n * 40, 5).build()));
+            double bearing = Math.toDegrees(Math.atan2(here.x(), here.y() - 30));
+            bearing = Math.max(-110, Math.min(110, bearing));
+            double rad = Math.toRadians(bearing);
+            people.add(c.person(b.moveTo(here.x() + 40 * Math.sin(rad), here.y() + 40 * Math.cos(rad), 5).build()));
         }
         c.truth("crowd_running", runAt + RuleParams.RUNNING_SUSTAIN_SECONDS, null, null, people.toArray(new Actor[0]));
         return c.build();
@@ -112,7 +114,7 @@ final class PlazaScenarios {
             c.person(b.build());
         }
         c.person(Trajectory.from(3, -20, 30, 90).moveTo(20, 30, 3.5).build());
-        c.person(Trajectory.from(6, 20, 16, 270).moveTo(-20, 16, 3.5).build());
+        c.person(Trajectory.from(6, 20, 25, 270).moveTo(-20, 25, 3.5).build());
         return c.build();
     }
 
@@ -172,10 +174,10 @@ final class PlazaScenarios {
                 "three people stand chatting close together for 15 s; a jogger passes alone").duration(22);
         double[][] spots = {{-1.2, 26}, {0.3, 27}, {0.6, 25.5}};
         for (double[] s : spots) {
-            c.person(Trajectory.from(0, s[0] * 8, s[1] - 10, 0).moveTo(s[0], s[1], 1.3).jitter(15, 0.15, 1.5, c.rng())
+            c.person(Trajectory.from(0, s[0] * 8, s[1] + 12, 180).moveTo(s[0], s[1], 1.3).jitter(15, 0.15, 1.5, c.rng())
                     .moveTo(s[0] + 20, s[1] + 15, 1.3).build());
         }
-        c.person(Trajectory.from(4, -20, 20, 90).moveTo(20, 20, 3.2).build());
+        c.person(Trajectory.from(4, -20, 33, 90).moveTo(20, 33, 3.2).build());
         return c.build();
     }
 
