@@ -1,7 +1,5 @@
 package org.skypatrol.gateway.broadcast;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +12,9 @@ import org.skypatrol.gateway.config.BroadcastConfig;
 import org.skypatrol.protocols.mavlink.CommandAck;
 import org.skypatrol.protocols.mavlink.CommandLong;
 import org.skypatrol.protocols.mavlink.MavlinkMessage;
-import org.skypatrol.protocols.mavlink.MavlinkText;
 import org.skypatrol.protocols.mavlink.SkypatrolSpeakerBroadcast;
 import org.skypatrol.protocols.mavlink.SkypatrolSpeakerStatus;
+import org.skypatrol.protocols.mavlink.SkypatrolSpeakerText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +45,6 @@ public final class MavlinkSpeakerTransport implements DroneSpeakerTransport {
     public static final int CMD_PLAY_CLIP = 31010;
     /** MAV_CMD_USER_2: stop the loudspeaker. */
     public static final int CMD_STOP = 31011;
-    /** Bytes of text per SKYPATROL_SPEAKER_BROADCAST chunk (its char[200] field). */
-    public static final int CHUNK_BYTES = 200;
     /** MAV_RESULT values (common.xml). */
     static final int MAV_RESULT_ACCEPTED = 0;
     static final int MAV_RESULT_IN_PROGRESS = 5;
@@ -177,15 +173,9 @@ public final class MavlinkSpeakerTransport implements DroneSpeakerTransport {
                 return List.of(new CommandLong(sysid, config.speakerComponentId(), CMD_PLAY_CLIP, confirmation,
                         order.clipId(), order.volumePercent(), repeat, 0, 0, 0, 0));
             }
-            List<byte[]> chunks = chunks(order.text());
-            List<MavlinkMessage> out = new ArrayList<>(chunks.size());
             int repeat = order.loop() ? 255 : order.repeat();
-            for (int i = 0; i < chunks.size(); i++) {
-                byte[] c = chunks.get(i);
-                out.add(new SkypatrolSpeakerBroadcast(sysid, config.speakerComponentId(), wireId, order.volumePercent(),
-                        repeat, i, chunks.size(), c.length, new String(c, StandardCharsets.UTF_8)));
-            }
-            return out;
+            return List.copyOf(SkypatrolSpeakerText.chunks(sysid, config.speakerComponentId(), wireId,
+                    order.volumePercent(), repeat, order.text()));
         }
 
         private void arm(long millis) {
@@ -288,18 +278,6 @@ public final class MavlinkSpeakerTransport implements DroneSpeakerTransport {
             link.send(order.droneId(), new CommandLong(sysid, config.speakerComponentId(), CMD_STOP, 0,
                     0, 0, 0, 0, 0, 0, 0));
         }
-    }
-
-    /** UTF-8 chunks of at most {@link #CHUNK_BYTES}, never splitting a character. */
-    static List<byte[]> chunks(String text) {
-        List<byte[]> out = new ArrayList<>();
-        String rest = text;
-        while (!rest.isEmpty()) {
-            byte[] c = MavlinkText.utf8Prefix(rest, CHUNK_BYTES);
-            out.add(c);
-            rest = rest.substring(new String(c, StandardCharsets.UTF_8).length());
-        }
-        return out.isEmpty() ? List.of(new byte[0]) : out;
     }
 
     /** Messages put on the wire (first sends and re-sends). */

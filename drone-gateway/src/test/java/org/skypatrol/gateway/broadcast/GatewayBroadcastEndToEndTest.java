@@ -29,7 +29,11 @@ import org.skypatrol.gateway.mavlink.MavlinkEndpoint;
 import org.skypatrol.gateway.testing.Await;
 import org.skypatrol.samples.drone.DroneSimulator;
 import org.skypatrol.samples.drone.Loudspeaker;
+import org.skypatrol.protocols.mavlink.CommandLong;
+import org.skypatrol.protocols.mavlink.MavlinkSigningKey;
+import org.skypatrol.protocols.mavlink.SkypatrolSpeakerBroadcast;
 import org.skypatrol.samples.drone.CommandResponder;
+import org.skypatrol.samples.drone.DroneComponent;
 import org.skypatrol.samples.drone.SimulatorOptions;
 
 /**
@@ -47,8 +51,20 @@ class GatewayBroadcastEndToEndTest {
     private final Map<String, String> sets = new LinkedHashMap<>();
     private final Loudspeaker speaker = new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID);
 
+    /** Frames that reached the simulated drone's loudspeaker: true when signed. */
+    private final List<Boolean> speakerFramesSigned = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeEach
     void setUp() throws Exception {
+        start(null);
+    }
+
+    /** Starts the gateway and one simulated drone; with a passphrase the UDP endpoint requires signing. */
+    private void start(String passphrase) throws Exception {
+        if (wiring != null) {
+            tearDown();
+            speakerFramesSigned.clear();
+        }
         int mqttPort;
         try (ServerSocket s = new ServerSocket(0)) {
             mqttPort = s.getLocalPort();
@@ -61,13 +77,26 @@ class GatewayBroadcastEndToEndTest {
         gw.put("mavlink.endpoints.0.bind", "127.0.0.1");
         gw.put("mavlink.endpoints.1.port", "0");
         gw.put("mavlink.endpoints.1.bind", "127.0.0.1");
+        if (passphrase != null) {
+            gw.put("mavlink.endpoints.0.signing", "{mode: REQUIRE_SIGNED, passphrase: \"" + passphrase + "\"}");
+        }
         GatewayConfig config = new ConfigLoader().load(null, gw);
         wiring = new Wiring(config, Clock.systemUTC());
         wiring.start();
         MavlinkEndpoint udp = wiring.mavlink().endpoints().stream()
                 .filter(e -> e.transport() == MavlinkConfig.Transport.UDP).findFirst().orElseThrow();
-        sim = new DroneSimulator(SimulatorOptions.udp(1, new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                udp.localAddress().getPort())).withComponents(sysid -> List.of(speaker, new CommandResponder()))).start();
+        DroneComponent recorder = (drone, frame, message, out) -> {
+            if (message instanceof CommandLong || message instanceof SkypatrolSpeakerBroadcast) {
+                speakerFramesSigned.add(frame.signed());
+            }
+            return false;
+        };
+        SimulatorOptions options = SimulatorOptions.udp(1, new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                udp.localAddress().getPort())).withComponents(sysid -> List.of(recorder, speaker, new CommandResponder()));
+        if (passphrase != null) {
+            options = options.withSigning(MavlinkSigningKey.fromPassphrase(passphrase));
+        }
+        sim = new DroneSimulator(options).start();
         Await.until(Duration.ofSeconds(10), () -> wiring.drones().byId("udp-1")
                 .map(d -> d.state() == DroneStatusEvent.LinkState.ONLINE).orElse(false), () -> "udp-1 online");
     }
@@ -76,9 +105,11 @@ class GatewayBroadcastEndToEndTest {
     void tearDown() {
         if (sim != null) {
             sim.close();
+            sim = null;
         }
         if (wiring != null) {
             wiring.close();
+            wiring = null;
         }
     }
 
@@ -130,6 +161,16 @@ class GatewayBroadcastEndToEndTest {
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(speaker.played())
                 .containsExactly(new Loudspeaker.Played("clip", "2", 80, 3));
+    }
+
+    @Test
+    void signedEndpoint_gatewaySignsTheLoudspeakerCommands() throws Exception {
+        start("patrol signing phrase");
+        Run r = cli("broadcast", "--drone", "udp-1", "--text", "请出示证件", "--command-id", "signed-1");
+
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(speaker.played()).extracting(Loudspeaker.Played::content).containsExactly("请出示证件");
+        assertThat(speakerFramesSigned).isNotEmpty().containsOnly(true);
     }
 
     /** FAULTS L3: a drone the gateway never heard of is refused at once. */

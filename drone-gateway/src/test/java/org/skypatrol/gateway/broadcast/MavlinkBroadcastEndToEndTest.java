@@ -25,6 +25,7 @@ import org.skypatrol.gateway.config.BroadcastConfig;
 import org.skypatrol.gateway.events.DroneStatusEvent;
 import org.skypatrol.gateway.events.DroneStatusEvent.LinkState;
 import org.skypatrol.gateway.testing.Await;
+import org.skypatrol.protocols.mavlink.SkypatrolSpeakerText;
 import org.skypatrol.samples.drone.Loudspeaker;
 
 /** Broadcasts over real UDP on loopback to the simulated drone's loudspeaker component. */
@@ -76,7 +77,7 @@ class MavlinkBroadcastEndToEndTest {
             assertThat(p.kind()).isEqualTo("text");
             assertThat(p.content()).isEqualTo(text);
         });
-        assertThat(MavlinkSpeakerTransport.chunks(text).size()).isGreaterThan(1);
+        assertThat(SkypatrolSpeakerText.chunks(7, 200, 1, 80, 1, text)).hasSizeGreaterThan(1);
     }
 
     @Test
