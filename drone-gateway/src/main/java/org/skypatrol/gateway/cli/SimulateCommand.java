@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Simulators: MAVLink drone, DJI-style drone, RTSP publisher.",
         subcommands = {
             SimulateDroneCommand.class,
+            SimulateDjiCommand.class,
+            SimulateScenesCommand.class,
         })
 final class SimulateCommand implements Runnable {
 
