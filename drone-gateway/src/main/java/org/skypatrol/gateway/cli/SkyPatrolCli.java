@@ -26,6 +26,11 @@ public final class SkyPatrolCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Our logging config has its own name: the embedded HiveMQ jar ships a logback.xml too, and
+        // two of them on the class path make Logback print its status report on stdout.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "skypatrol-logback.xml");
+        }
         System.exit(newCommandLine().execute(args));
     }
 

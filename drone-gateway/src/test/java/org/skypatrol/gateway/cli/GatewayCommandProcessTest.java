@@ -40,7 +40,7 @@ class GatewayCommandProcessTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // the service's own logging (INFO), not the test configuration that is also on the class path
         Path logback = Path.of(GatewayCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("logback.xml");
+                .resolve("skypatrol-logback.xml");
         process = new ProcessBuilder(java, "-Dlogback.configurationFile=" + logback,
                 "-cp", System.getProperty("java.class.path"),
                 "org.skypatrol.gateway.cli.SkyPatrolCli", "gateway",
