@@ -113,7 +113,8 @@ public final class Wiring implements AutoCloseable {
                         : config.mqtt()::url;
                 PahoDjiSpeakerLink djiLink = add(new PahoDjiSpeakerLink(brokerUrl,
                         config.gateway().id() + "-speaker",
-                        id -> "dji".equals(directory.lookup(id).transport())));
+                        id -> "dji".equals(directory.lookup(id).transport()),
+                        config.mqtt().username(), config.mqtt().password()));
                 DjiSpeakerTransport djiSpeaker = new DjiSpeakerTransport(djiLink, config.broadcast().dji(),
                         mavGw.scheduler(), clock);
                 djiLink.attach(djiSpeaker);

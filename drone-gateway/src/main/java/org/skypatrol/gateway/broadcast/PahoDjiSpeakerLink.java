@@ -40,6 +40,8 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
     private final Supplier<String> url;
     private final String clientId;
     private final Predicate<String> isDjiDrone;
+    private final String username;
+    private final String password;
     /** Aircraft sn → gateway (dock/RC) sn, from the devices' {@code update_topo}. */
     private final Map<String, String> gatewayOfAircraft = new ConcurrentHashMap<>();
     private final ScheduledExecutorService handoff = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,9 +62,17 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
      * @param isDjiDrone whether a drone id belongs to a DJI device (its link is DJI)
      */
     public PahoDjiSpeakerLink(Supplier<String> url, String clientId, Predicate<String> isDjiDrone) {
+        this(url, clientId, isDjiDrone, null, null);
+    }
+
+    /** With broker credentials (null: none). */
+    public PahoDjiSpeakerLink(Supplier<String> url, String clientId, Predicate<String> isDjiDrone, String username,
+                              String password) {
         this.url = url;
         this.clientId = clientId;
         this.isDjiDrone = isDjiDrone;
+        this.username = username;
+        this.password = password;
     }
 
     /** Where device messages go (set before {@link #start()}). */
@@ -126,6 +136,12 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
         o.setAutomaticReconnect(true);
         o.setCleanStart(true);
         o.setKeepAliveInterval(10);
+        if (username != null) {
+            o.setUserName(username);
+        }
+        if (password != null) {
+            o.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         if (url.get().startsWith("tcp://")) {
             o.setSocketFactory(new NoDelaySocketFactory());
         }

@@ -50,6 +50,8 @@ final class MosquittoProcess implements AutoCloseable {
                 String[] up = u.split(":", 2);
                 run("mosquitto_passwd", "-b", pw.toString(), up[0], up[1]);
             }
+            // run as ourselves: as root Mosquitto would switch to user "mosquitto", who cannot read our temp dir
+            conf.append("user ").append(System.getProperty("user.name")).append('\n');
             conf.append("allow_anonymous false\npassword_file ").append(pw).append('\n');
             if (acl != null) {
                 Path aclFile = dir.resolve("acl");
