@@ -7,7 +7,9 @@
 #
 # MAVLink numbers at most 255 systems per network, so drones go 250 to a gateway port: 1,000 drones
 # use four UDP endpoints on consecutive ports. The gateway runs with MQTT and broadcasts off
-# (BENCH_FULL=1 keeps the whole Wiring, embedded MQTT broker included).
+# (BENCH_FULL=1 keeps the whole Wiring, embedded MQTT broker included). By default every frame is
+# its own datagram (the harsher case); PACK=1 sends each drone's frames of one 10 ms tick together,
+# as PX4 and ArduPilot fill a network buffer per loop.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 drones="${1:-1000}"; seconds="${2:-20}"; rate="${3:-10}"
@@ -54,7 +56,7 @@ done
 gw_cpu0=$(cpu_ticks "$gw_pid")
 t0=$(date +%s.%N)
 "$root/skypatrol" simulate drone --count "$drones" --rate "$rate" --target "127.0.0.1:$base" \
-  --duration "$seconds" > "$work/sim.log" 2>&1 &
+  --duration "$seconds" $([ "${PACK:-0}" = 1 ] && echo --pack) > "$work/sim.log" 2>&1 &
 sim_pid=$!
 sim_cpu=0
 while kill -0 "$sim_pid" 2>/dev/null; do
@@ -79,6 +81,7 @@ sent, decoded, wall, hz = $sent, $decoded, $wall, $hz
 gw = ($gw_cpu1 - $gw_cpu0) / hz / wall * 100
 sim = $sim_cpu / hz / wall * 100
 flying = $flying
+print(f"datagrams: {'packed per tick' if '${PACK:-0}' == '1' else 'one frame each'}")
 print(f"drones={$drones} rate={$rate}Hz flying={flying}s (JVM start included: {wall}s) endpoints={$endpoints} drones online={$online}")
 print(f"frames sent={sent} decoded={decoded} lost={sent - decoded} ({(sent - decoded) / max(sent, 1) * 100:.3f} %)"
       f" seqGaps={$seqlost} kernelDrops={$kdrops}")

@@ -43,6 +43,9 @@ final class SimulateDroneCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "10", paramLabel = "HZ", description = "Position/attitude/HUD rate. Default ${DEFAULT-VALUE}.")
     double rate;
 
+    @Option(names = "--pack", description = "UDP: send each tick's frames together in one datagram, as PX4 and ArduPilot do.")
+    boolean pack;
+
     @Option(names = "--first-sysid", defaultValue = "1", description = "System id of the first drone. Default ${DEFAULT-VALUE}.")
     int firstSysid;
 
@@ -63,7 +66,7 @@ final class SimulateDroneCommand implements Callable<Integer> {
             options = SimulatorOptions.udp(count, address).withTcp(tcp)
                     .withVersion(v1 ? MavlinkVersion.V1 : MavlinkVersion.V2).withRate(rate)
                     .withFaults(loss, corrupt);
-            options = options.withFirstSysid(firstSysid);
+            options = options.withFirstSysid(firstSysid).withPacking(pack);
         } catch (IllegalArgumentException e) {
             System.err.println("skypatrol simulate drone: " + e.getMessage());
             return 2;

@@ -105,6 +105,23 @@ class MavlinkEndToEndTest {
     }
 
     @Test
+    void udp_packedDatagrams_everyFrameDecoded() throws Exception {
+        GatewayHarness gw = track(new GatewayHarness(GatewayHarness.loopback()));
+        DroneSimulator sim = new DroneSimulator(SimulatorOptions.udp(2, gw.address("udp")).withRate(20).withPacking(true));
+        sim.start();
+        try {
+            Await.until(WAIT, () -> sim.framesSent() > 300);
+        } finally {
+            sim.close();
+        }
+        EndpointStats s = gw.stats("udp");
+        Await.until(WAIT, () -> s.framesOk() == sim.framesSent(), () -> s.framesOk() + " of " + sim.framesSent());
+        // several frames per datagram (GLOBAL_POSITION_INT, ATTITUDE and VFR_HUD of one tick at least)
+        assertThat(s.packetsIn()).isLessThan(sim.framesSent() / 2);
+        assertThat(s.sequenceLost()).isZero();
+    }
+
+    @Test
     void silence_linkGoesStaleThenOffline() throws Exception {
         MavlinkConfig cfg = GatewayHarness.loopback(new MavlinkConfig.Link(0.4, 0.8), List.of(),
                 MavlinkConfig.Commands.defaults(), null);

@@ -53,6 +53,7 @@ public final class DroneSimulator implements AutoCloseable {
     private final SimulatorOptions options;
     private final List<SimulatedDrone> drones = new ArrayList<>();
     private final List<Channel> channels = new ArrayList<>();
+    private final List<Packer> packers = new ArrayList<>();
     private final MavlinkCounters inbound = new MavlinkCounters();
     private final MavlinkTimestampSource timestamps =
             new MavlinkTimestampSource(Clock.systemUTC(), MavlinkTimestampStore.inMemory());
@@ -124,7 +125,13 @@ public final class DroneSimulator implements AutoCloseable {
                     }
                 });
         Channel ch = b.bind(new InetSocketAddress(target.getAddress(), 0)).sync().channel();
-        drone.wire(bytes -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), target)));
+        if (options.packDatagrams()) {
+            Packer packer = new Packer(ch, target);
+            packers.add(packer);
+            drone.wire(packer::add);
+        } else {
+            drone.wire(bytes -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), target)));
+        }
         return ch;
     }
 
@@ -157,6 +164,41 @@ public final class DroneSimulator implements AutoCloseable {
             } catch (RuntimeException e) {
                 // one drone's failure must not stop the others (the schedule would be cancelled)
                 log.error("drone {} failed to tick", d.sysid(), e);
+            }
+        }
+        for (Packer p : packers) {
+            p.flush();
+        }
+    }
+
+    /**
+     * Collects a drone's frames into datagrams of at most {@link #MAX_DATAGRAM} bytes, sent at the
+     * end of each tick. Event-loop confined.
+     */
+    private static final class Packer {
+        static final int MAX_DATAGRAM = 1400;
+        private final Channel channel;
+        private final InetSocketAddress target;
+        private final byte[] buffer = new byte[MAX_DATAGRAM];
+        private int length;
+
+        Packer(Channel channel, InetSocketAddress target) {
+            this.channel = channel;
+            this.target = target;
+        }
+
+        void add(byte[] frame) {
+            if (length + frame.length > MAX_DATAGRAM) {
+                flush();
+            }
+            System.arraycopy(frame, 0, buffer, length, frame.length);
+            length += frame.length;
+        }
+
+        void flush() {
+            if (length > 0) {
+                channel.writeAndFlush(new DatagramPacket(Unpooled.copiedBuffer(buffer, 0, length), target));
+                length = 0;
             }
         }
     }

@@ -26,11 +26,13 @@ import org.skypatrol.protocols.mavlink.MavlinkVersion;
  * @param signingKey MAVLink 2 signing key: every frame sent is signed and every frame received
  *                   must carry a valid signature; null for unsigned
  * @param components the components of drone {@code sysid}, asked in order (a command responder last)
+ * @param packDatagrams UDP: send the frames of one tick together in one datagram (as PX4 and
+ *                   ArduPilot fill a network buffer per loop) instead of one datagram per frame
  */
 public record SimulatorOptions(int count, InetSocketAddress target, boolean tcp, MavlinkVersion version,
                                double rateHz, double loss, double corrupt, int firstSysid, long seed,
                                DoubleSupplier clock, MavlinkSigningKey signingKey,
-                               IntFunction<List<DroneComponent>> components) {
+                               IntFunction<List<DroneComponent>> components, boolean packDatagrams) {
 
     /** Drones sent to one gateway port; the rest go to the following ports. */
     public static final int DRONES_PER_PORT = 250;
@@ -57,46 +59,51 @@ public record SimulatorOptions(int count, InetSocketAddress target, boolean tcp,
     /** Defaults: MAVLink 2 over UDP at 10 Hz, no loss or corruption, a loudspeaker and the standard command responder. */
     public static SimulatorOptions udp(int count, InetSocketAddress target) {
         return new SimulatorOptions(count, target, false, MavlinkVersion.V2, 10, 0, 0, 1, 1, null,
-                null, sysid -> List.of(new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID), new CommandResponder()));
+                null, sysid -> List.of(new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID), new CommandResponder()), false);
     }
 
     public SimulatorOptions withTcp(boolean useTcp) {
         return new SimulatorOptions(count, target, useTcp, version, rateHz, loss, corrupt, firstSysid, seed, clock,
-                signingKey, components);
+                signingKey, components, packDatagrams);
     }
 
     public SimulatorOptions withVersion(MavlinkVersion v) {
         return new SimulatorOptions(count, target, tcp, v, rateHz, loss, corrupt, firstSysid, seed, clock, signingKey,
-                components);
+                components, packDatagrams);
     }
 
     public SimulatorOptions withRate(double hz) {
         return new SimulatorOptions(count, target, tcp, version, hz, loss, corrupt, firstSysid, seed, clock, signingKey,
-                components);
+                components, packDatagrams);
     }
 
     public SimulatorOptions withFaults(double lossP, double corruptP) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, lossP, corruptP, firstSysid, seed, clock,
-                signingKey, components);
+                signingKey, components, packDatagrams);
     }
 
     public SimulatorOptions withClock(DoubleSupplier secondsSinceTakeOff) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed,
-                secondsSinceTakeOff, signingKey, components);
+                secondsSinceTakeOff, signingKey, components, packDatagrams);
     }
 
     public SimulatorOptions withSigning(MavlinkSigningKey key) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock, key,
-                components);
+                components, packDatagrams);
+    }
+
+    public SimulatorOptions withPacking(boolean pack) {
+        return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock, signingKey,
+                components, pack);
     }
 
     public SimulatorOptions withFirstSysid(int sysid) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, sysid, seed, clock, signingKey,
-                components);
+                components, packDatagrams);
     }
 
     public SimulatorOptions withComponents(IntFunction<List<DroneComponent>> c) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock,
-                signingKey, c);
+                signingKey, c, packDatagrams);
     }
 }
