@@ -32,6 +32,8 @@ import org.skypatrol.samples.drone.Loudspeaker;
 import org.skypatrol.protocols.mavlink.CommandLong;
 import org.skypatrol.protocols.mavlink.MavlinkSigningKey;
 import org.skypatrol.protocols.mavlink.SkypatrolSpeakerBroadcast;
+import org.skypatrol.samples.dji.DjiDroneSimulator;
+import org.skypatrol.samples.dji.DjiSpeakerSimulator;
 import org.skypatrol.samples.drone.CommandResponder;
 import org.skypatrol.samples.drone.DroneComponent;
 import org.skypatrol.samples.drone.SimulatorOptions;
@@ -49,6 +51,7 @@ class GatewayBroadcastEndToEndTest {
     private Wiring wiring;
     private DroneSimulator sim;
     private final Map<String, String> sets = new LinkedHashMap<>();
+    private final java.util.Set<String> djiOnline = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Loudspeaker speaker = new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID);
 
     /** Frames that reached the simulated drone's loudspeaker: true when signed. */
@@ -82,6 +85,11 @@ class GatewayBroadcastEndToEndTest {
         }
         GatewayConfig config = new ConfigLoader().load(null, gw);
         wiring = new Wiring(config, Clock.systemUTC());
+        wiring.events().subscribe(DroneStatusEvent.class, e -> {
+            if (e.state() == DroneStatusEvent.LinkState.ONLINE) {
+                djiOnline.add(e.droneId());
+            }
+        });
         wiring.start();
         MavlinkEndpoint udp = wiring.mavlink().endpoints().stream()
                 .filter(e -> e.transport() == MavlinkConfig.Transport.UDP).findFirst().orElseThrow();
@@ -171,6 +179,25 @@ class GatewayBroadcastEndToEndTest {
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(speaker.played()).extracting(Loudspeaker.Played::content).containsExactly("请出示证件");
         assertThat(speakerFramesSigned).isNotEmpty().containsOnly(true);
+    }
+
+    /** A DJI aircraft behind its dock: the broadcast goes to the dock's services topic (topology). */
+    @Test
+    void cliBroadcast_djiAircraft_spokenByItsDock() throws Exception {
+        try (DjiDroneSimulator dji = new DjiDroneSimulator(new DjiDroneSimulator.Settings(
+                "tcp://127.0.0.1:" + sets.get("mqtt.embedded.port"), "1581F5BKD225D00A", "4TADKAQ000002J", 5, 0,
+                38.5, 106.2, 200), Clock.systemUTC())) {
+            dji.start();
+            Await.until(Duration.ofSeconds(10), () -> wiring.broadcasts() != null
+                    && wiring.events() != null && djiOnline.contains("1581F5BKD225D00A"), () -> "DJI aircraft online");
+
+            Run r = cli("broadcast", "--drone", "1581F5BKD225D00A", "--text", "无人机执法，请配合", "--wait", "20");
+
+            assertThat(r.code()).as(r.out()).isZero();
+            assertThat(dji.speaker().spoken()).containsExactly("无人机执法，请配合");
+            assertThat(dji.speaker().received()).extracting(DjiSpeakerSimulator.Received::method)
+                    .endsWith("speaker_tts_play_start");
+        }
     }
 
     /** FAULTS L3: a drone the gateway never heard of is refused at once. */

@@ -49,12 +49,20 @@ public final class DjiDroneSimulator implements AutoCloseable {
     private final long startMillis;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong seq = new AtomicLong();
+    /** The dock's PSDK loudspeaker (answers speaker services on the gateway's topics). */
+    private final DjiSpeakerSimulator speaker;
 
     public DjiDroneSimulator(Settings settings, InstantSource clock) throws MqttException {
         this.s = settings;
         this.clock = clock;
         this.startMillis = clock.millis();
         this.client = new MqttAsyncClient(settings.url(), "dji-sim-" + settings.aircraftSn(), new MemoryPersistence());
+        this.speaker = new DjiSpeakerSimulator(settings.url(), settings.gatewaySn());
+    }
+
+    /** The simulated loudspeaker of this drone's dock. */
+    public DjiSpeakerSimulator speaker() {
+        return speaker;
     }
 
     public void start() throws MqttException {
@@ -62,6 +70,7 @@ public final class DjiDroneSimulator implements AutoCloseable {
         o.setAutomaticReconnect(true);
         o.setConnectionTimeout(10);
         client.connect(o).waitForCompletion(10_000);
+        speaker.start();
         publish(Topics.djiStatus(s.gatewaySn()), topology(), 1);
         exec.scheduleAtFixedRate(() -> publish(Topics.djiOsd(s.aircraftSn()), osd(), 0), 0,
                 Math.round(1000 / s.osdHz()), TimeUnit.MILLISECONDS);
@@ -162,6 +171,7 @@ public final class DjiDroneSimulator implements AutoCloseable {
     @Override
     public void close() {
         exec.shutdownNow();
+        speaker.close();
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(2000);
