@@ -124,7 +124,7 @@ public final class OnnxDetector implements Detector {
                 Box b = new Box(raw.x() / r, raw.y() / r, raw.w() / r, raw.h() / r);
                 dets.add(new Detection(b, cls, raw.score(), cls == ObjectClass.STATIC_OBJECT));
             }
-            last = List.copyOf(dets);
+            last = List.copyOf(mergeRiders(dets));
             return last;
         }
     }
@@ -153,6 +153,47 @@ public final class OnnxDetector implements Detector {
         int changed = opencv_core.countNonZero(diff);
         small.copyTo(prevSmall);
         return changed > 2;
+    }
+
+    /**
+     * COCO labels a cyclist as a "person" box on top of a "bicycle"/"motorcycle" box: a person whose
+     * box overlaps a two-wheeler's is its rider, and the pair becomes one two-wheeler (union box).
+     */
+    static List<Detection> mergeRiders(List<Detection> dets) {
+        List<Detection> bikes = dets.stream().filter(d -> d.cls() == ObjectClass.BICYCLE).toList();
+        if (bikes.isEmpty()) {
+            return dets;
+        }
+        List<Detection> out = new ArrayList<>();
+        java.util.Set<Detection> absorbed = new java.util.HashSet<>();
+        for (Detection d : dets) {
+            if (d.cls() != ObjectClass.PERSON) {
+                continue;
+            }
+            for (Detection b : bikes) {
+                Box p = d.box();
+                Box q = b.box();
+                double ix = Math.min(p.x() + p.w(), q.x() + q.w()) - Math.max(p.x(), q.x());
+                double iy = Math.min(p.y() + p.h(), q.y() + q.h()) - Math.max(p.y(), q.y());
+                if (ix > 0.5 * Math.min(p.w(), q.w()) && iy > 0 && !absorbed.contains(b)) {
+                    double x0 = Math.min(p.x(), q.x());
+                    double y0 = Math.min(p.y(), q.y());
+                    double x1 = Math.max(p.x() + p.w(), q.x() + q.w());
+                    double y1 = Math.max(p.y() + p.h(), q.y() + q.h());
+                    out.add(new Detection(new Box(x0, y0, x1 - x0, y1 - y0), ObjectClass.BICYCLE,
+                            Math.max(d.score(), b.score()), false));
+                    absorbed.add(b);
+                    absorbed.add(d);
+                    break;
+                }
+            }
+        }
+        for (Detection d : dets) {
+            if (!absorbed.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** COCO class id → our class, or null for classes we ignore. */

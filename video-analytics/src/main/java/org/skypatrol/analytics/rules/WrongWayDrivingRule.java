@@ -14,7 +14,8 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * over the last {@code windowSeconds} (4) runs against that direction by at least
  * {@code minDistanceMetres} (8), moving at least {@code minSpeedMps} (1.5), steadily: at least 70 % of
  * the steps against the lane and no single step over 40 % of the distance (identity jumps are not
- * wrong-way drivers).
+ * wrong-way drivers); positions of boxes cut by the frame edge are ignored (an object entering the
+ * frame moves its box bottom, not itself).
  */
 public final class WrongWayDrivingRule extends AbstractRule {
 
@@ -43,8 +44,14 @@ public final class WrongWayDrivingRule extends AbstractRule {
                 if (ctx.timeSeconds() - t.firstSeenSeconds() < p("windowSeconds")) {
                     continue;                           // too young to judge a direction
                 }
-                var pts = t.since(ctx.timeSeconds() - p("windowSeconds"));
-                Vec2 d = t.ground().minus(pts.get(0).ground());
+                int w = ctx.view().scene().camera().width();
+                int h = ctx.view().scene().camera().height();
+                var pts = t.since(ctx.timeSeconds() - p("windowSeconds")).stream()
+                        .filter(q -> inside(q.box(), w, h)).toList();
+                if (pts.size() < 4 || !inside(t.box(), w, h)) {
+                    continue;                           // objects cut by the frame edge move their foot point
+                }
+                Vec2 d = pts.get(pts.size() - 1).ground().minus(pts.get(0).ground());
                 double against = -(d.x() * dir.x() + d.y() * dir.y());
                 if (against >= p("minDistanceMetres") && consistent(pts, dir, against)) {
                     hits.add(new RuleHit(z.id() + "/" + t.id(), z.id(), List.of(t.id()), t.ground(),
@@ -54,6 +61,10 @@ public final class WrongWayDrivingRule extends AbstractRule {
             }
         }
         return hits;
+    }
+
+    private static boolean inside(org.skypatrol.analytics.detect.Box b, int w, int h) {
+        return b.x() > 2 && b.y() > 2 && b.x() + b.w() < w - 2 && b.y() + b.h() < h - 2;
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Tracker {
                     // ground gate: a margin, the object's own size (fast objects leave their box between
                     // analysed frames) and the filter's expected travel
                     double size = SizeClassifier.measure(db, mapping).map(SizeClassifier.GroundSize::longest).orElse(1.0);
-                    double gate = 1.0 + 1.5 * Math.min(size, 12) + tr.velocity().length() * (t - tr.lastSeen()) * 0.5;
+                    double gate = 1.0 + 1.5 * Math.min(size, 6) + tr.velocity().length() * (t - tr.lastSeen()) * 0.5;
                     double dist = grounds.get(i).get().distance(predicted);
                     if (dist < gate) {
                         score = 1 - dist / gate;

@@ -35,4 +35,16 @@ class YoloxDecoderTest {
     private static void put(float[] out, int row, int classes, float... v) {
         System.arraycopy(v, 0, out, row * (5 + classes), v.length);
     }
+
+    @Test
+    void mergeRiders_personOnBicycle_becomesOneTwoWheeler_walkerBesideStaysPerson() {
+        Detection rider = new Detection(new Box(100, 50, 30, 70), ObjectClass.PERSON, 0.9, false);
+        Detection bike = new Detection(new Box(95, 90, 40, 45), ObjectClass.BICYCLE, 0.7, false);
+        Detection walker = new Detection(new Box(300, 50, 30, 80), ObjectClass.PERSON, 0.8, false);
+        List<Detection> out = OnnxDetector.mergeRiders(List.of(rider, bike, walker));
+        assertThat(out).hasSize(2);
+        assertThat(out).filteredOn(d -> d.cls() == ObjectClass.BICYCLE).singleElement()
+                .satisfies(d -> assertThat(d.box()).isEqualTo(new Box(95, 50, 40, 85)));
+        assertThat(out).filteredOn(d -> d.cls() == ObjectClass.PERSON).containsExactly(walker);
+    }
 }

@@ -96,4 +96,48 @@ class FileFrameSourceTest {
             assertThat(s.stats().decodeErrors.get()).isPositive();
         }
     }
+
+    @Test
+    void next_resolutionChangeMidStream_framesKeepComing_detectorRelearns() throws Exception {
+        // FAULTS V4: an SPS change (320x240 -> 160x120) in one MPEG-TS stream must not throw.
+        Path small = dir.resolve("small.ts");
+        Path big = dir.resolve("big.ts");
+        TestClips.run(List.of("ffmpeg", "-loglevel", "error", "-y", "-i", clip.toString(), "-t", "1", "-c:v", "libx264",
+                "-preset", "ultrafast", "-f", "mpegts", big.toString()));
+        TestClips.run(List.of("ffmpeg", "-loglevel", "error", "-y", "-i", clip.toString(), "-t", "1", "-vf", "scale=160:120",
+                "-c:v", "libx264", "-preset", "ultrafast", "-f", "mpegts", small.toString()));
+        Path both = dir.resolve("both.ts");
+        Files.write(both, Files.readAllBytes(big));
+        Files.write(both, Files.readAllBytes(small), java.nio.file.StandardOpenOption.APPEND);
+        var scene = org.skypatrol.analytics.scene.SceneParser.parse("s", """
+                id: s
+                camera:
+                  type: fixed
+                  width: 320
+                  height: 240
+                  calibration:
+                    - {pixel: [0, 240], ground: [0, 0]}
+                    - {pixel: [320, 240], ground: [16, 0]}
+                    - {pixel: [320, 0], ground: [16, 12]}
+                    - {pixel: [0, 0], ground: [0, 12]}
+                """);
+        var view = new org.skypatrol.analytics.scene.SceneGeometry(scene).view();
+        java.util.Set<Integer> widths = new java.util.HashSet<>();
+        try (FileFrameSource s = new FileFrameSource(both, 0);
+             var det = new org.skypatrol.analytics.detect.ClassicalDetector(
+                     org.skypatrol.analytics.detect.ClassicalSettings.defaults(false))) {
+            while (true) {
+                var f = s.next();
+                if (f.isEmpty()) {
+                    break;
+                }
+                try (AnalysisFrame fr = f.get()) {
+                    widths.add(fr.width());
+                    det.detect(fr, view);
+                }
+            }
+            assertThat(s.stats().decoded.get()).isGreaterThan(40);
+        }
+        assertThat(widths).contains(320, 160);
+    }
 }
