@@ -10,15 +10,17 @@ import java.util.function.Consumer;
 import org.skypatrol.protocols.telemetry.Telemetry;
 
 /**
- * Rate-limits telemetry per drone to at most {@code rateHz} messages per second, coalescing to the
- * latest sample: a sample that arrives when its drone's interval has passed goes out at once (lowest
- * latency); one that arrives earlier replaces the waiting one, and a timer sends the waiting sample
- * when the interval ends, so the last value before a pause is never held back. Thread-safe; never
- * blocks the caller (it runs on the event bus publisher's thread).
+ * Rate-limits telemetry per drone to {@code rateHz} messages per second on average, coalescing to the
+ * latest sample, without adding latency: each drone has a grid of due times one interval apart; the
+ * first sample that arrives at or after its due time goes out at once (so a 10 Hz stream into a 2 Hz
+ * topic costs no waiting), and samples in between replace each other. Only when no newer sample comes
+ * does a timer send the waiting one, half an interval after its due time, so the last value before a
+ * pause is never held back. Thread-safe; never blocks the caller (the event bus publisher's thread).
  */
 public final class TelemetryThrottle {
 
     private final long intervalMillis;
+    private final long graceMillis;
     private final InstantSource clock;
     private final ScheduledExecutorService timer;
     private final Consumer<Telemetry> out;
@@ -27,7 +29,7 @@ public final class TelemetryThrottle {
 
     /** Per-drone state; guarded by its own monitor. */
     private static final class Slot {
-        long lastSentMillis = Long.MIN_VALUE / 2;
+        long nextDueMillis = Long.MIN_VALUE / 2;
         Telemetry waiting;
         boolean timerArmed;
     }
@@ -35,6 +37,7 @@ public final class TelemetryThrottle {
     public TelemetryThrottle(double rateHz, InstantSource clock, ScheduledExecutorService timer,
                              Consumer<Telemetry> out, MqttMetrics metrics) {
         this.intervalMillis = Math.max(1, Math.round(1000.0 / rateHz));
+        this.graceMillis = Math.max(1, intervalMillis / 2);
         this.clock = clock;
         this.timer = timer;
         this.out = out;
@@ -47,18 +50,18 @@ public final class TelemetryThrottle {
         long armIn = -1;
         synchronized (slot) {
             long now = clock.millis();
-            long due = slot.lastSentMillis + intervalMillis;
-            if (now >= due && slot.waiting == null) {
-                slot.lastSentMillis = now;
+            if (slot.waiting != null) {
+                metrics.inc(MqttMetrics.TELEMETRY_COALESCED);
+            }
+            if (now >= slot.nextDueMillis) {
+                slot.waiting = null;
+                advance(slot, now);
                 send = t;
             } else {
-                if (slot.waiting != null) {
-                    metrics.inc(MqttMetrics.TELEMETRY_COALESCED);
-                }
                 slot.waiting = t;
                 if (!slot.timerArmed) {
                     slot.timerArmed = true;
-                    armIn = Math.max(0, due - now);
+                    armIn = slot.nextDueMillis + graceMillis - now;
                 }
             }
         }
@@ -70,6 +73,12 @@ public final class TelemetryThrottle {
         }
     }
 
+    /** Next due time: one interval on along the grid, or a fresh grid after a pause. */
+    private void advance(Slot slot, long now) {
+        slot.nextDueMillis = now - slot.nextDueMillis > intervalMillis ? now + intervalMillis
+                : slot.nextDueMillis + intervalMillis;
+    }
+
     private void flush(Slot slot) {
         Telemetry send;
         synchronized (slot) {
@@ -77,7 +86,7 @@ public final class TelemetryThrottle {
             send = slot.waiting;
             slot.waiting = null;
             if (send != null) {
-                slot.lastSentMillis = clock.millis();
+                advance(slot, clock.millis());
             }
         }
         if (send != null) {
