@@ -44,6 +44,8 @@ public final class Wiring implements AutoCloseable {
     // issue 2: the drone registry and the MAVLink side, for the features that talk to drones
     private DroneRegistry drones;
     private MavlinkGateway mavlink;
+    // issue 5: live analytics (null when no source has a scene)
+    private org.skypatrol.gateway.analytics.LiveAnalytics analytics;
 
     public Wiring(GatewayConfig config, Clock clock) {
         this.config = config;
@@ -85,6 +87,12 @@ public final class Wiring implements AutoCloseable {
         // --- Video: sources, RTSP publish server, recorder, replay, HTTP API (issue 4) ---
 
         // --- Analytics per video source (issue 5) ---
+        if (!config.analytics().active().isEmpty()) {
+            org.skypatrol.gateway.analytics.AlertStore alertStore = add(new org.skypatrol.gateway.analytics.AlertStore(
+                    org.skypatrol.gateway.analytics.AlertStore.storeUrl(config.gateway().dataPath())));
+            analytics = add(new org.skypatrol.gateway.analytics.LiveAnalytics(config.analytics(), config.video(),
+                    config.gateway().dataPath(), clock, events, alertStore));
+        }
 
         // --- Broadcasts to drones (issue 6) ---
         if (config.broadcast().enabled()) {
@@ -171,6 +179,11 @@ public final class Wiring implements AutoCloseable {
     /** MAVLink endpoints, sending to drones and commands with acks (issue 2). */
     public MavlinkGateway mavlink() {
         return mavlink;
+    }
+
+    /** Live analytics per video source with a scene, or null when there is none (issue 5). */
+    public org.skypatrol.gateway.analytics.LiveAnalytics analytics() {
+        return analytics;
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.skypatrol.gateway.config.GatewayConfig;
 import org.skypatrol.gateway.config.MavlinkConfig;
 import org.skypatrol.gateway.console.ConsolePrinter;
 import org.skypatrol.gateway.console.ConsoleView;
+import org.skypatrol.gateway.demo.DemoCamera;
 import org.skypatrol.gateway.demo.DemoPorts;
 import org.skypatrol.gateway.mavlink.MavlinkEndpoint;
 import org.skypatrol.samples.drone.DroneSimulator;
@@ -51,6 +52,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--ephemeral-ports", description = "Let the system choose every port (tests; several demos at once).")
     boolean ephemeralPorts;
 
+    // issue 5: the demo camera with live analytics (0 = none)
+    @Option(names = "--cameras", defaultValue = "1",
+            description = "Fixed cameras playing a sample clip with live analytics (0 or 1). Default ${DEFAULT-VALUE}.")
+    int cameras;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a configuration key (repeatable).")
     Map<String, String> sets = new LinkedHashMap<>();
 
@@ -67,6 +73,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         GatewayConfig cfg = new GatewayConfig(loaded.gateway(), DemoPorts.mavlink(loaded.mavlink(), ephemeralPorts),
                 loaded.mqtt(), loaded.video(), loaded.analytics(), loaded.broadcast());
+        if (cameras > 0) { // issue 5: a sample clip in a loop, analysed live (rendered on first run)
+            cfg = DemoCamera.withCamera(cfg, DemoCamera.ensureClip(cfg.gateway().dataPath(), DemoCamera.scenario(),
+                    System.err));
+        }
         boolean ansi = ConsolePrinter.stdoutIsTerminal();
         if (ansi) {
             DemoLogging.quietForConsole();
@@ -87,6 +97,9 @@ final class DemoCommand implements Callable<Integer> {
         try (Wiring wiring = new Wiring(cfg, Clock.systemUTC())) {
             view.attach(wiring.events());
             view.addCounters(wiring.mavlink()::summary);
+            if (wiring.analytics() != null) { // issue 5
+                view.addCounters(wiring.analytics()::summary);
+            }
             wiring.start();
             try (DroneSimulator udp = startSimulator(wiring, MavlinkConfig.Transport.UDP, udpDrones, 1);
                  DroneSimulator tcp = startSimulator(wiring, MavlinkConfig.Transport.TCP, tcpDrones,

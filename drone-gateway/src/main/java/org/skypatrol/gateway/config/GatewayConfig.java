@@ -47,7 +47,7 @@ public record GatewayConfig(
         mavlink.validate(p);
         mqtt.validate(p);
         video.validate(p);
-        analytics.validate(p);
+        analytics.validate(p, video); // issue 5: analytics entries name video sources
         broadcast.validate(p);
         return p;
     }

@@ -1,0 +1,135 @@
+package org.skypatrol.gateway.analytics;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.skypatrol.analytics.frame.AnalysisFrame;
+import org.skypatrol.analytics.scene.Scene;
+import org.skypatrol.analytics.scene.SceneException;
+import org.skypatrol.analytics.scene.SceneParser;
+import org.skypatrol.gateway.Service;
+import org.skypatrol.gateway.config.AnalyticsConfig;
+import org.skypatrol.gateway.config.VideoConfig;
+import org.skypatrol.gateway.events.EventBus;
+import org.skypatrol.gateway.events.TelemetryEvent;
+
+/**
+ * Live analytics inside the gateway (issue 5, "Live in the gateway"): one {@link SourceAnalysis} per
+ * {@code analytics.sources} entry, its frames from the video source of the same id, its pose (for a
+ * drone source) from the tied drone's {@link TelemetryEvent}s, its alerts into the {@link AlertStore}
+ * and onto the bus. Scene files are parsed at start-up: a scene with errors fails the start listing
+ * every problem with its line (the config check does the same earlier).
+ */
+public final class LiveAnalytics implements Service {
+
+    private final AnalyticsConfig config;
+    private final VideoConfig video;
+    private final Path dataDir;
+    private final Clock clock;
+    private final EventBus events;
+    private final AlertStore store;
+    private final Map<String, DronePoses> poses = new ConcurrentHashMap<>();
+    private final List<SourceAnalysis> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Consumer<AnalysisFrame> beforeAnalysis;
+
+    public LiveAnalytics(AnalyticsConfig config, VideoConfig video, Path dataDir, Clock clock, EventBus events,
+                         AlertStore store) {
+        this.config = config;
+        this.video = video;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.events = events;
+        this.store = store;
+        // TelemetryEvent arrives on Netty threads: DronePoses.add only appends under a short lock
+        events.subscribe(TelemetryEvent.class, e -> {
+            DronePoses p = poses.get(e.telemetry().droneId());
+            if (p != null) {
+                p.add(e.telemetry());
+            }
+        });
+    }
+
+    /** Called on every analysis thread before each frame; set before {@link #start} (tests: a slow analysis). */
+    void beforeAnalysis(Consumer<AnalysisFrame> hook) {
+        this.beforeAnalysis = hook;
+    }
+
+    @Override
+    public void start() throws Exception {
+        List<String> problems = new ArrayList<>();
+        List<SourceAnalysis.Spec> specs = new ArrayList<>();
+        for (AnalyticsConfig.Source s : config.active()) {
+            VideoConfig.Source v = video.sources().stream().filter(x -> x.id().equals(s.sourceId())).findFirst()
+                    .orElse(null);
+            if (v == null) {
+                problems.add(s.sourceId() + ": no video source with this id");
+                continue;
+            }
+            Scene scene;
+            try {
+                scene = SceneParser.parse(Path.of(s.scene()));
+            } catch (SceneException e) {
+                problems.add(s.sourceId() + ": " + e.getMessage());
+                continue;
+            } catch (IOException e) {
+                problems.add(s.sourceId() + ": cannot read scene file " + s.scene() + ": " + e.getMessage());
+                continue;
+            }
+            Path model = s.detector() == AnalyticsConfig.DetectorKind.ONNX ? Path.of(s.model()) : null;
+            specs.add(new SourceAnalysis.Spec(s.sourceId(), v.url(), v.loop(), v.realTime(), v.timeoutSeconds(),
+                    v.droneId(), scene, s.fps(), model, dataDir,
+                    Duration.ofSeconds(video.evidence().preRollSeconds()),
+                    Duration.ofSeconds(video.evidence().postRollSeconds())));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("live analytics cannot start:\n  "
+                    + problems.stream().collect(Collectors.joining("\n  ")));
+        }
+        Instant epoch = clock.instant();
+        String runTag = Long.toString(epoch.toEpochMilli(), 36);
+        try {
+            for (SourceAnalysis.Spec spec : specs) {
+                DronePoses p = spec.droneId() == null ? null : poses.computeIfAbsent(spec.droneId(), id -> new DronePoses());
+                SourceAnalysis a = new SourceAnalysis(spec, clock, epoch, runTag, events, store, p, beforeAnalysis);
+                a.start();
+                sources.add(a);
+            }
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Counters of every analysed source. */
+    public List<SourceCounters> counters() {
+        return sources.stream().map(SourceAnalysis::counters).toList();
+    }
+
+    /** One line per source, for the demo console. */
+    public String summary() {
+        List<SourceCounters> c = counters();
+        return c.isEmpty() ? "analytics: no source with a scene"
+                : c.stream().map(SourceCounters::line).collect(Collectors.joining("\n"));
+    }
+
+    public AlertStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            sources.get(i).close();
+        }
+        sources.clear();
+    }
+}

@@ -1,0 +1,258 @@
+package org.skypatrol.gateway.analytics;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.skypatrol.analytics.detect.Detectors;
+import org.skypatrol.analytics.events.AlertEvent;
+import org.skypatrol.analytics.frame.AnalysisFrame;
+import org.skypatrol.analytics.frame.FrameSourceException;
+import org.skypatrol.analytics.geo.CameraPose;
+import org.skypatrol.analytics.pipeline.AnalysisPipeline;
+import org.skypatrol.analytics.pipeline.FrameQueue;
+import org.skypatrol.analytics.pipeline.PipelineOptions;
+import org.skypatrol.analytics.scene.Scene;
+import org.skypatrol.analytics.track.TrackerSettings;
+import org.skypatrol.gateway.events.EventBus;
+import org.skypatrol.protocols.mqtt.AlertPayload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live analysis of one video source, on two threads of its own (STYLE.md, one analysis thread
+ * per source): a grab thread decodes through {@link LiveFrameSource} into a bounded {@link FrameQueue}
+ * that drops the oldest frame when the analysis is behind (counted), and the analysis thread runs the
+ * library's {@link AnalysisPipeline}. Alert phases are written to the {@link AlertStore} and published
+ * on the {@link EventBus} as {@link org.skypatrol.gateway.events.AlertEvent} (the MQTT bridge takes
+ * them to {@code {p}/alerts/{sourceId}}). Nothing here runs on ingest, recording or Netty threads.
+ */
+final class SourceAnalysis implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceAnalysis.class);
+    /** Frames waiting for the analysis: enough to ride out a slow frame, small enough to stay live. */
+    static final int QUEUE_FRAMES = 4;
+    private static final Duration BACKOFF_MIN = Duration.ofMillis(500);
+    private static final Duration BACKOFF_MAX = Duration.ofSeconds(30);
+
+    /** What the analysis needs to know about its source. */
+    record Spec(String sourceId, String url, boolean loop, boolean realTime, int timeoutSeconds, String droneId,
+                Scene scene, double fps, Path model, Path dataDir, Duration preRoll, Duration postRoll) {
+    }
+
+    private final Spec spec;
+    private final Clock clock;
+    private final Instant epoch;
+    private final String runTag;
+    private final EventBus events;
+    private final AlertStore store;
+    private final DronePoses poses;
+    private final Consumer<AnalysisFrame> beforeAnalysis;
+    private final FrameQueue queue = new FrameQueue(QUEUE_FRAMES, FrameQueue.Policy.DROP_OLDEST);
+    private final Map<String, Instant> openAlerts = new HashMap<>();      // analysis thread only
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong alertPhases = new AtomicLong();
+    private final AtomicLong storeFailures = new AtomicLong();
+    private final LiveFrameSource source;
+    private AnalysisPipeline pipeline;
+    private Thread grabThread;
+    private Thread analysisThread;
+    private volatile boolean running;
+    private volatile String state = "starting";
+    private volatile String lastError;
+    private volatile String lastAlert;
+    private volatile long analysedFrames;
+    private volatile long withoutPose;
+
+    /**
+     * @param poses          the tied drone's poses, or null for a fixed camera
+     * @param beforeAnalysis called on the analysis thread before each frame (counters, tests); may be null
+     */
+    SourceAnalysis(Spec spec, Clock clock, Instant epoch, String runTag, EventBus events, AlertStore store,
+                   DronePoses poses, Consumer<AnalysisFrame> beforeAnalysis) {
+        this.spec = spec;
+        this.clock = clock;
+        this.epoch = epoch;
+        this.runTag = runTag;
+        this.events = events;
+        this.store = store;
+        this.poses = poses;
+        this.beforeAnalysis = beforeAnalysis;
+        this.source = new LiveFrameSource(spec.url(), spec.loop(), spec.realTime(), spec.timeoutSeconds(), spec.fps(),
+                secondsSinceEpoch());
+    }
+
+    /** Builds the pipeline (a missing or incompatible model fails here) and starts both threads. */
+    void start() throws Exception {
+        Path evidence = spec.dataDir().resolve("evidence").resolve(spec.sourceId()).resolve(runTag);
+        pipeline = new AnalysisPipeline(spec.scene(), Detectors.create(spec.model(), spec.scene()),
+                new PipelineOptions(evidence, LocalDateTime.ofInstant(epoch, ZoneId.systemDefault()),
+                        TrackerSettings.defaults()),
+                this::onAlert);
+        running = true;
+        grabThread = new Thread(this::grabLoop, "analytics-grab-" + spec.sourceId());
+        grabThread.setDaemon(true);
+        analysisThread = new Thread(this::analysisLoop, "analytics-" + spec.sourceId());
+        analysisThread.setDaemon(true);
+        analysisThread.start();
+        grabThread.start();
+    }
+
+    private double secondsSinceEpoch() {
+        return Duration.between(epoch, clock.instant()).toNanos() / 1e9;
+    }
+
+    private void grabLoop() {
+        Duration backoff = BACKOFF_MIN;
+        try {
+            while (running) {
+                try {
+                    source.open(secondsSinceEpoch());
+                    state = "running";
+                    backoff = BACKOFF_MIN;
+                    Optional<AnalysisFrame> f;
+                    while (running && (f = source.next()).isPresent()) {
+                        if (!queue.put(f.get())) {
+                            return;
+                        }
+                    }
+                    if (!running) {
+                        return;
+                    }
+                    if (!spec.url().contains("://")) {
+                        state = "ended";                 // a file without loop: played once
+                        log.info("analytics {}: end of {}", spec.sourceId(), spec.url());
+                        return;
+                    }
+                    lastError = "stream ended";
+                } catch (FrameSourceException e) {
+                    lastError = e.getMessage();
+                    log.warn("analytics {}: {} (retrying in {} ms)", spec.sourceId(), e.getMessage(), backoff.toMillis());
+                } finally {
+                    source.close();
+                }
+                state = "reconnecting";
+                reconnects.incrementAndGet();
+                // jittered backoff: many sources that fail together do not retry together
+                long ms = backoff.toMillis() / 2 + ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1);
+                TimeUnit.MILLISECONDS.sleep(ms);
+                backoff = backoff.multipliedBy(2).compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : backoff.multipliedBy(2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            lastError = e.toString();
+            log.error("analytics {}: grab thread failed", spec.sourceId(), e);
+        } finally {
+            queue.close();
+        }
+    }
+
+    private void analysisLoop() {
+        try {
+            while (true) {
+                AnalysisFrame f = queue.take(1, TimeUnit.SECONDS);
+                if (f == null) {
+                    if (queue.isClosedAndEmpty()) {
+                        break;
+                    }
+                    continue;
+                }
+                try (f) {
+                    if (beforeAnalysis != null) {
+                        beforeAnalysis.accept(f);
+                    }
+                    CameraPose pose = poses == null ? null : poses.at(frameTime(f.timeSeconds())).orElse(null);
+                    pipeline.process(f, pose);
+                    analysedFrames = pipeline.framesAnalysed();
+                    withoutPose = pipeline.framesWithoutPose();
+                } catch (RuntimeException e) {
+                    lastError = e.toString();
+                    log.warn("analytics {}: frame {} failed", spec.sourceId(), f.index(), e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            queue.discardRemaining();
+            pipeline.finish();                          // ends the open alerts (published as 'end')
+            pipeline.close();
+            if (!"ended".equals(state)) {
+                state = "stopped";
+            }
+        }
+    }
+
+    private Instant frameTime(double timelineSeconds) {
+        return epoch.plusNanos((long) (timelineSeconds * 1e9));
+    }
+
+    /** On the analysis thread (inside {@code pipeline.process} or {@code finish}). */
+    private void onAlert(AlertEvent e) {
+        String id = AlertMapper.alertId(spec.sourceId(), runTag, e.alertId());
+        Instant time = frameTime(e.videoTimeSeconds());
+        Instant started = e.phase() == org.skypatrol.analytics.events.Phase.START
+                ? time : openAlerts.getOrDefault(id, time);
+        if (e.phase() == org.skypatrol.analytics.events.Phase.START) {
+            openAlerts.put(id, started);
+        } else if (e.phase() == org.skypatrol.analytics.events.Phase.END) {
+            openAlerts.remove(id);
+        }
+        AlertPayload payload = AlertMapper.toPayload(e, spec.sourceId(), id, time, started,
+                AlertMapper.relativeRef(spec.dataDir(), e.snapshot()),
+                AlertMapper.clipRef(spec.sourceId(), started, spec.preRoll(), spec.postRoll()));
+        try {
+            store.record(payload);
+        } catch (SQLException | RuntimeException ex) {
+            storeFailures.incrementAndGet();
+            store.failed();
+            log.warn("analytics {}: cannot store alert {}: {}", spec.sourceId(), id, ex.toString());
+        }
+        alertPhases.incrementAndGet();
+        lastAlert = payload.behaviour() + " " + e.phase().id() + (payload.zoneId() == null ? "" : " in " + payload.zoneId());
+        events.publish(new org.skypatrol.gateway.events.AlertEvent(payload));
+    }
+
+    SourceCounters counters() {
+        var s = source.stats();
+        return new SourceCounters(spec.sourceId(), state, s.decoded.get(), s.skipped.get(), queue.dropped(),
+                analysedFrames, withoutPose, s.decodeErrors.get(), reconnects.get(), alertPhases.get(),
+                storeFailures.get(), lastAlert, lastError);
+    }
+
+    String sourceId() {
+        return spec.sourceId();
+    }
+
+    /** Stops both threads; open alerts end (published) before this returns. */
+    @Override
+    public void close() {
+        running = false;
+        if (grabThread == null) {
+            return;
+        }
+        grabThread.interrupt();                         // wakes a backoff wait or a paced file
+        queue.close();
+        join(grabThread);
+        join(analysisThread);
+    }
+
+    private void join(Thread t) {
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

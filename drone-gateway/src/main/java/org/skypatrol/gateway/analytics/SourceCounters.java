@@ -1,0 +1,32 @@
+package org.skypatrol.gateway.analytics;
+
+/**
+ * A snapshot of one source's live-analysis counters.
+ *
+ * @param sourceId         the video source
+ * @param state            starting, running, reconnecting, ended (a file without loop) or stopped
+ * @param decoded          frames decoded by the analysis' own grabber
+ * @param skipped          decoded frames the analysis rate skipped (not a loss)
+ * @param dropped          frames dropped, oldest first, because the analysis was behind (a loss)
+ * @param analysed         frames the pipeline analysed
+ * @param withoutPose      drone frames skipped because no pose was known at their time
+ * @param decodeErrors     damaged frames
+ * @param reconnects       re-opens after an error or end of stream
+ * @param alertPhases      alert phases published (start, update, end)
+ * @param storeFailures    alert phases the alert store could not write (still published)
+ * @param lastAlert        the last alert phase published (behaviour, phase, zone), or null
+ * @param lastError        the last open/read error, or null
+ */
+public record SourceCounters(String sourceId, String state, long decoded, long skipped, long dropped, long analysed,
+                             long withoutPose, long decodeErrors, long reconnects, long alertPhases,
+                             long storeFailures, String lastAlert, String lastError) {
+
+    /** One console line. */
+    public String line() {
+        return String.format(java.util.Locale.ROOT,
+                "analytics %s: %s, decoded %d, analysed %d, dropped %d, no pose %d, alert phases %d%s%s",
+                sourceId, state, decoded, analysed, dropped, withoutPose, alertPhases,
+                lastAlert == null ? "" : ", last " + lastAlert,
+                lastError == null ? "" : " (" + lastError + ")");
+    }
+}
