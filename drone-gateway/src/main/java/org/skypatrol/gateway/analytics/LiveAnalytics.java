@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.skypatrol.analytics.frame.AnalysisFrame;
+import org.skypatrol.analytics.scene.CameraSpec;
 import org.skypatrol.analytics.scene.Scene;
 import org.skypatrol.analytics.scene.SceneException;
 import org.skypatrol.analytics.scene.SceneParser;
@@ -49,11 +50,12 @@ public final class LiveAnalytics implements Service {
         this.clock = clock;
         this.events = events;
         this.store = store;
-        // TelemetryEvent arrives on Netty threads: DronePoses.add only appends under a short lock
+        // TelemetryEvent arrives on Netty threads: DronePoses.add only appends under a short lock. Every
+        // drone's recent poses are kept (at most 300 samples each), so a source that starts, or a
+        // drone whose video appears later, has its pose history at once.
         events.subscribe(TelemetryEvent.class, e -> {
-            DronePoses p = poses.get(e.telemetry().droneId());
-            if (p != null) {
-                p.add(e.telemetry());
+            if (e.telemetry().droneId() != null) {
+                poses.computeIfAbsent(e.telemetry().droneId(), id -> new DronePoses()).add(e.telemetry());
             }
         });
     }
@@ -84,9 +86,17 @@ public final class LiveAnalytics implements Service {
                 problems.add(s.sourceId() + ": cannot read scene file " + s.scene() + ": " + e.getMessage());
                 continue;
             }
+            // the pose comes from the drone the video source is tied to, else from the scene's drone
+            String droneId = v.droneId() != null ? v.droneId()
+                    : scene.camera() instanceof CameraSpec.Drone d ? d.droneId() : null;
+            if (scene.camera() instanceof CameraSpec.Drone && droneId == null) {
+                problems.add(s.sourceId() + ": scene " + s.scene() + " is a drone camera but neither the video source"
+                        + " nor the scene names its drone (video.sources[].droneId or camera.droneId)");
+                continue;
+            }
             Path model = s.detector() == AnalyticsConfig.DetectorKind.ONNX ? Path.of(s.model()) : null;
             specs.add(new SourceAnalysis.Spec(s.sourceId(), v.url(), v.loop(), v.realTime(), v.timeoutSeconds(),
-                    v.droneId(), scene, s.fps(), model, dataDir,
+                    droneId, scene, s.fps(), model, dataDir,
                     Duration.ofSeconds(video.evidence().preRollSeconds()),
                     Duration.ofSeconds(video.evidence().postRollSeconds())));
         }

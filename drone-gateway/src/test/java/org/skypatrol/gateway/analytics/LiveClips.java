@@ -38,6 +38,23 @@ public final class LiveClips {
         return dir;
     }
 
+    /** Any library scenario cut to {@code seconds}, rendered once under {@code target/live-clips/<name>-<seconds>s}. */
+    public static synchronized Path cut(String name, double seconds) {
+        Scenario s = org.skypatrol.samples.scenegen.ScenarioLibrary.all().stream().filter(x -> x.name().equals(name))
+                .findFirst().orElseThrow();
+        Scenario cut = new Scenario(s.name(), s.behaviour(), s.polarity(), s.description(), s.seed(), seconds,
+                s.fps(), s.layout(), s.rig(), s.look(), s.actors(), s.rules(), s.disabled(), s.truth());
+        Path out = Path.of("target", "live-clips", name + "-" + (int) seconds + "s").toAbsolutePath();
+        if (!Files.isRegularFile(out.resolve("video.mp4"))) {
+            try {
+                org.skypatrol.samples.scenegen.ScenarioRenderer.render(cut, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
     /** Copies the clip into {@code dataDir} where the demo looks for it (so the demo does not render). */
     public static void installForDemo(Path dataDir) throws IOException {
         Path target = DemoCamera.clipDir(dataDir);

@@ -1,6 +1,6 @@
 package org.skypatrol.analytics.detect;
 
-import org.bytedeco.javacpp.indexer.ByteIndexer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.global.opencv_calib3d;
 import org.bytedeco.opencv.global.opencv_core;
@@ -41,8 +41,10 @@ final class MotionCompensator {
         Mat dst = new Mat(n, 1, opencv_core.CV_32FC2);
         int good = 0;
         double shift = 0;
+        // status is CV_8U: an unsigned indexer (a ByteIndexer threw ClassCastException on every
+        // compensated frame; found by the gateway's live drone test)
         try (FloatIndexer ci = corners.createIndexer(); FloatIndexer ni = next.createIndexer();
-             ByteIndexer si = status.createIndexer(); FloatIndexer so = src.createIndexer();
+             UByteIndexer si = status.createIndexer(); FloatIndexer so = src.createIndexer();
              FloatIndexer dOut = dst.createIndexer()) {
             for (int i = 0; i < n; i++) {
                 if (si.get(i) == 0) {
