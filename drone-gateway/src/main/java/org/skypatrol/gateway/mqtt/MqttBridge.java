@@ -212,7 +212,14 @@ public final class MqttBridge implements Service {
         if (e.state() == DroneStatusEvent.LinkState.OFFLINE) {
             throttle.forget(e.droneId());
         }
-        inbound.execute(() -> publishDroneStatus(e));
+        try {
+            inbound.execute(() -> publishDroneStatus(e));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            if (running) {
+                throw stopping;
+            }
+            // stopping: the registry still ticks after the bridge closed (services stop in reverse order)
+        }
     }
 
     private void publishDroneStatus(DroneStatusEvent e) {
