@@ -32,6 +32,7 @@ while [ $# -gt 0 ]; do
 done
 
 "$root/skypatrol" --version >/dev/null          # builds the CLI (and samples) when sources changed
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"   # what was built
 gw="$root/drone-gateway/target"
 cp="$gw/drone-gateway-0.1.0-SNAPSHOT.jar:$gw/lib/*"
 
@@ -80,6 +81,5 @@ took=$(( $(date +%s) - start ))
 failed=$(grep -L '^0$' "$out"/*/analyze.rc | wc -l)
 echo "eval-behaviours: analysed $(ls "$out"/*/analyze.rc | wc -l) clips (${took}s after the first; ${failed} failed, see analyze.log)" >&2
 
-commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 evaluate --markdown "$markdown" \
   --label "skypatrol analyze (classical detector, --fps $fps) at commit $commit, $(date -u +%Y-%m-%d)"
