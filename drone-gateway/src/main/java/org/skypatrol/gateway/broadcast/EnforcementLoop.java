@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       drone are in cooldown, or the drone's camera (pose known) no longer sees the place.</li>
  *   <li>After {@code recheckGraceSeconds}: if the alert has ended (the vehicle left) the incident
  *       ends {@code complied}; if it is still there the alert escalates (severity up, new evidence
- *       asked for with an {@link AlertEscalationEvent}) and, after {@code maxEscalations}
+ *       asked for with an {@link AlertEscalationEvent}; the alert goes out again as an {@code update}
+ *       with the new severity) and, after {@code maxEscalations}
  *       re-checks, the incident ends {@code escalated}. An alert that ends before the re-check
  *       ends the incident {@code complied} at once.</li>
  * </ol>
@@ -202,8 +203,14 @@ public final class EnforcementLoop implements Service {
         }
         inc.escalations++;
         inc.severity = up(inc.severity);
+        Instant now = clock.instant();
         bus.publish(new AlertEscalationEvent(inc.alert.alertId(), inc.alert.sourceId(), inc.alert.behaviour(),
-                inc.severity, inc.escalations, clock.instant()));
+                inc.severity, inc.escalations, now));
+        // the command centre sees the escalation as an update of the same alert with the higher severity
+        AlertPayload a = inc.alert;
+        bus.publish(new AlertEvent(AlertPayload.of(now, a.alertId(), AlertPayload.Phase.UPDATE, a.behaviour(),
+                inc.severity, a.sourceId(), a.zoneId(), a.objects(), a.ground(), a.snapshotRef(), a.clipRef(),
+                a.startedAt())));
         if (inc.escalations >= config.maxEscalations()) {
             finish(inc, Outcome.ESCALATED);
         } else {

@@ -51,6 +51,7 @@ class EnforcementEndToEndTest {
     private final RecordingBus rec = new RecordingBus();
     private final List<AlertEscalationEvent> escalations = new CopyOnWriteArrayList<>();
     private final List<EnforcementOutcomeEvent> outcomes = new CopyOnWriteArrayList<>();
+    private final List<AlertPayload> alertUpdates = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closing = new CopyOnWriteArrayList<>();
     private BroadcastService service;
     private EnforcementLoop loop;
@@ -114,6 +115,11 @@ class EnforcementEndToEndTest {
         rec.bus.publish(new DroneStatusEvent(droneId, LinkState.ONLINE, clock.instant(), linkName));
         rec.bus.subscribe(AlertEscalationEvent.class, escalations::add);
         rec.bus.subscribe(EnforcementOutcomeEvent.class, outcomes::add);
+        rec.bus.subscribe(AlertEvent.class, e -> {
+            if (e.alert().phase() == AlertPayload.Phase.UPDATE) {
+                alertUpdates.add(e.alert());
+            }
+        });
         BroadcastConfig config = BroadcastConfig.defaults();
         service = new BroadcastService(config, clock, rec.bus, directory, List.of(transport), audit);
         service.start();
@@ -143,6 +149,10 @@ class EnforcementEndToEndTest {
             assertThat(e.severity()).isEqualTo(AlertPayload.Severity.HIGH);
             assertThat(e.escalation()).isEqualTo(1);
         });
+        assertThat(alertUpdates).singleElement().satisfies(u -> {
+            assertThat(u.alertId()).isEqualTo("a-1");
+            assertThat(u.severity()).isEqualTo(AlertPayload.Severity.HIGH);
+        });
         assertThat(outcomes).singleElement().satisfies(o -> {
             assertThat(o.outcome()).isEqualTo(EnforcementOutcomeEvent.Outcome.ESCALATED);
             assertThat(o.detectedAt()).isEqualTo(start.startedAt());
@@ -170,6 +180,7 @@ class EnforcementEndToEndTest {
         scheduler.advance(Duration.ofMinutes(10));
 
         assertThat(escalations).isEmpty();
+        assertThat(alertUpdates).isEmpty();
         assertThat(outcomes).singleElement().satisfies(o -> {
             assertThat(o.outcome()).isEqualTo(EnforcementOutcomeEvent.Outcome.COMPLIED);
             assertThat(Duration.between(o.broadcastAt(), o.outcomeAt())).isEqualTo(Duration.ofSeconds(40));
