@@ -84,9 +84,11 @@ public final class MavlinkGateway implements Service {
 
     @Override
     public void start() throws Exception {
-        // One event loop per endpoint (2 to 4): a UDP socket is read by one loop, so more endpoints
-        // spread over more loops; 1,000 drones at 10 Hz take well under one core (docs/gateway.md).
-        group = transports.newGroup(Math.max(2, Math.min(4, endpoints.size())), "mavlink-io");
+        // One event loop per socket (2 to 8): a UDP socket is read by one loop, so more sockets spread
+        // over more loops; 1,000 drones at 10 Hz take well under one core (docs/gateway.md).
+        int sockets = endpoints.stream().mapToInt(e -> e.transport() == MavlinkConfig.Transport.UDP
+                ? UdpEndpoint.socketsFor(transports) : 1).sum();
+        group = transports.newGroup(Math.max(2, Math.min(8, sockets)), "mavlink-io");
         try {
             for (MavlinkEndpoint e : endpoints) {
                 e.start(group, transports);

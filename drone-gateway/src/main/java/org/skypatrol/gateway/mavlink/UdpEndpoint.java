@@ -20,6 +20,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 
 /**
@@ -34,6 +35,13 @@ final class UdpEndpoint implements MavlinkEndpoint {
     static final int RECEIVE_BUFFER_BYTES = 4 << 20;
     /** Largest datagram read whole: room for about 58 maximum-size MAVLink frames. */
     static final int MAX_DATAGRAM_BYTES = 16384;
+    /**
+     * With epoll, two sockets share the port (SO_REUSEPORT). The kernel hashes each sender's address
+     * to one of them, so a drone always arrives on the same socket, in order, and is answered from
+     * it. Each socket has its own 4 MiB buffer and its own event loop, which doubles how long a
+     * burst can wait while the gateway is busy.
+     */
+    static final int READERS_WITH_REUSEPORT = 2;
 
     private final MavlinkConfig.Endpoint config;
     private final FrameRouter router;
@@ -42,6 +50,8 @@ final class UdpEndpoint implements MavlinkEndpoint {
     private final EndpointStats stats = new EndpointStats();
     private final ErrorLog errors = new ErrorLog(log);
     private Channel channel;
+    /** Further sockets on the same port (SO_REUSEPORT): the kernel spreads drones over them by address. */
+    private final java.util.List<Channel> extra = new java.util.ArrayList<>();
 
     UdpEndpoint(MavlinkConfig.Endpoint config, FrameRouter router, SigningFilters signing) {
         this.config = config;
@@ -64,10 +74,23 @@ final class UdpEndpoint implements MavlinkEndpoint {
                         ch.pipeline().addLast(new PacketCounter(), decoder, encoder, new Handler());
                     }
                 });
+        int sockets = transports.epoll() ? READERS_WITH_REUSEPORT : 1;
+        if (sockets > 1) {
+            b.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
         channel = b.bind(config.bind(), config.port()).sync().channel();
+        int port = ((InetSocketAddress) channel.localAddress()).getPort();
+        for (int i = 1; i < sockets; i++) {
+            extra.add(b.bind(config.bind(), port).sync().channel());
+        }
         int granted = ((DatagramChannel) channel).config().getReceiveBufferSize();
-        log.info("MAVLink UDP endpoint '{}' listening on {} (receive buffer {} KiB requested, {} KiB granted)",
-                config.name(), channel.localAddress(), RECEIVE_BUFFER_BYTES >> 10, granted >> 10);
+        log.info("MAVLink UDP endpoint '{}' listening on {} ({} socket(s), receive buffer {} KiB requested, {} KiB granted each)",
+                config.name(), channel.localAddress(), sockets, RECEIVE_BUFFER_BYTES >> 10, granted >> 10);
+    }
+
+    /** Sockets this endpoint binds (event loops it can keep busy). */
+    static int socketsFor(TransportFactory transports) {
+        return transports.epoll() ? READERS_WITH_REUSEPORT : 1;
     }
 
     @Override
@@ -98,6 +121,9 @@ final class UdpEndpoint implements MavlinkEndpoint {
 
     @Override
     public void close() {
+        for (Channel ch : extra) {
+            ch.close().syncUninterruptibly();
+        }
         if (channel != null) {
             channel.close().syncUninterruptibly();
         }
