@@ -58,6 +58,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "YOLOX ONNX model: use the DNN detector instead of the classical one")
     Path model;
 
+    @Option(names = "--score", defaultValue = "0.3", paramLabel = "S",
+            description = "ONNX detector score threshold (objectness x class score; default ${DEFAULT-VALUE})")
+    double score;
+
     @Option(names = "--telemetry", paramLabel = "FILE", description = "drone pose: MAVLink .tlog, or JSON lines of Telemetry records")
     Path telemetry;
 
@@ -122,7 +126,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             LocalDateTime localStart = start == null ? null : LocalDateTime.ofInstant(start, ZoneId.systemDefault());
             Detector detector;
             try {
-                detector = Detectors.create(model, scene);
+                detector = Detectors.create(model, scene, score);
             } catch (IllegalArgumentException e) {
                 err.println("skypatrol analyze: " + e.getMessage());
                 return 2;

@@ -11,10 +11,18 @@ public final class Detectors {
     private Detectors() {
     }
 
+    /** The ONNX detector's default score threshold (objectness x class score). */
+    public static final double DEFAULT_SCORE = 0.3;
+
     /** Throws IllegalArgumentException with a clear message for a missing or incompatible model. */
     public static Detector create(Path model, Scene scene) {
+        return create(model, scene, DEFAULT_SCORE);
+    }
+
+    /** As {@link #create(Path, Scene)} with the ONNX score threshold given. */
+    public static Detector create(Path model, Scene scene, double score) {
         if (model != null) {
-            return new OnnxDetector(model, 416, 0.3, 2.0);
+            return new OnnxDetector(model, 416, score, 2.0);
         }
         boolean drone = scene.camera() instanceof CameraSpec.Drone;
         boolean compensate = scene.camera().motionCompensation() != null ? scene.camera().motionCompensation() : drone;

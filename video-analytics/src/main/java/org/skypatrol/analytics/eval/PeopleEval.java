@@ -34,7 +34,7 @@ public final class PeopleEval {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("usage: PeopleEval VIDEO GT.txt SCENE.yaml FPS [MODEL.onnx]");
+            System.err.println("usage: PeopleEval VIDEO GT.txt SCENE.yaml FPS [MODEL.onnx [SCORE]]");
             System.exit(2);
         }
         Path video = Path.of(args[0]);
@@ -42,7 +42,8 @@ public final class PeopleEval {
         Scene scene = SceneParser.parse(Path.of(args[2]));
         double fps = Double.parseDouble(args[3]);
         Path model = args.length > 4 ? Path.of(args[4]) : null;
-        Detector detector = Detectors.create(model, scene);
+        double score = args.length > 5 ? Double.parseDouble(args[5]) : Detectors.DEFAULT_SCORE;
+        Detector detector = Detectors.create(model, scene, score);
         MotMetrics m = new MotMetrics();
         long start = System.nanoTime();
         try (FileFrameSource src = new FileFrameSource(video, fps);
@@ -62,7 +63,7 @@ public final class PeopleEval {
                     o.inferences(), o.gatedSkips()) : "classical";
             System.out.printf(Locale.ROOT, "%-28s %-9s frames=%d gt=%d  P=%.3f R=%.3f  MOTA=%.3f IDF1=%.3f IDSW=%d"
                             + "  trackP=%.3f trackR=%.3f  detect=%.1fms/frame  wall=%.1fs  (%s)%n",
-                    video.getFileName(), model == null ? "classical" : "onnx", p.framesAnalysed(), m.groundTruth(),
+                    video.getFileName(), model == null ? "classical" : "onnx@" + score, p.framesAnalysed(), m.groundTruth(),
                     m.precision(), m.recall(), m.mota(), m.idf1(), m.idSwitches(), m.trackPrecision(),
                     m.trackRecall(), p.timings().meanMillis(org.skypatrol.analytics.pipeline.StageTimings.Stage.DETECT),
                     secs, det);
