@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.skypatrol.gateway.Service;
 import org.skypatrol.gateway.config.MqttConfig;
 import org.skypatrol.gateway.events.AlertEvent;
+import org.skypatrol.gateway.events.CameraStatusEvent;
 import org.skypatrol.gateway.events.BroadcastRequestHandler;
 import org.skypatrol.gateway.events.CommandResultEvent;
 import org.skypatrol.gateway.events.DroneStatusEvent;
 import org.skypatrol.gateway.events.EventBus;
 import org.skypatrol.gateway.events.TelemetryEvent;
 import org.skypatrol.protocols.mqtt.AckPayload;
+import org.skypatrol.protocols.mqtt.CameraStatusPayload;
 import org.skypatrol.protocols.mqtt.DroneStatusPayload;
 import org.skypatrol.protocols.mqtt.GatewayStatusPayload;
 import org.skypatrol.protocols.mqtt.PayloadJson;
@@ -55,6 +57,7 @@ public final class MqttBridge implements Service {
     private final Topics topics;
     private final MqttMetrics metrics = new MqttMetrics();
     private final Map<String, DroneStatusEvent> droneStatus = new ConcurrentHashMap<>();
+    private final Map<String, CameraStatusEvent> cameraStatus = new ConcurrentHashMap<>();
     private ExecutorService inbound;
     private ExecutorService outboxWriter;
     private ScheduledExecutorService timers;
@@ -143,6 +146,12 @@ public final class MqttBridge implements Service {
 
         bus.subscribe(TelemetryEvent.class, e -> throttle.offer(e.telemetry()));
         bus.subscribe(DroneStatusEvent.class, this::onDroneStatus);
+        bus.subscribe(CameraStatusEvent.class, e -> {
+            if (Topics.isValidId(e.cameraId())) {
+                cameraStatus.put(e.cameraId(), e);
+                inbound.execute(() -> publishCameraStatus(e));
+            }
+        });
         bus.subscribe(AlertEvent.class, e -> outboxWriter.execute(() -> store(topics.alerts(e.alert().sourceId()),
                 id -> PayloadJson.toBytes(e.alert().withMessageId(id)))));
         bus.subscribe(CommandResultEvent.class, e -> {
@@ -232,6 +241,17 @@ public final class MqttBridge implements Service {
                 .whenComplete((ok, err) -> metrics.inc(err == null ? MqttMetrics.STATUS_OUT : MqttMetrics.PUBLISH_FAILED));
     }
 
+    private void publishCameraStatus(CameraStatusEvent e) {
+        if (!link.isConnected()) {
+            return; // re-published on connect
+        }
+        CameraStatusPayload p = CameraStatusPayload.of(e.time(), e.cameraId(),
+                CameraStatusPayload.State.valueOf(e.state().name()), e.fps(), e.lastFrame(), e.frames(), e.drops(),
+                e.restarts(), e.recording(), e.error());
+        link.publish(topics.cameraStatus(e.cameraId()), PayloadJson.toBytes(p), 1, true)
+                .whenComplete((ok, err) -> metrics.inc(err == null ? MqttMetrics.STATUS_OUT : MqttMetrics.PUBLISH_FAILED));
+    }
+
     /** After every connect: gateway online, and every drone's last status (the broker may have lost them). */
     private void republishStatus() {
         byte[] online = PayloadJson.toBytes(GatewayStatusPayload.of(clock.instant(), gatewayId,
@@ -239,6 +259,7 @@ public final class MqttBridge implements Service {
         link.publish(topics.gatewayStatus(gatewayId), online, 1, true)
                 .whenComplete((ok, err) -> metrics.inc(err == null ? MqttMetrics.STATUS_OUT : MqttMetrics.PUBLISH_FAILED));
         droneStatus.values().forEach(this::publishDroneStatus);
+        cameraStatus.values().forEach(this::publishCameraStatus);
     }
 
     private String rejectDrone(String droneId) {

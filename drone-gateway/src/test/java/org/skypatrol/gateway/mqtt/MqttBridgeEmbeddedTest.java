@@ -90,6 +90,23 @@ class MqttBridgeEmbeddedTest {
     }
 
     @Test
+    void cameraStatus_fromVideoEvents_retainedAndSchemaValid() throws Exception {
+        bus.publish(new org.skypatrol.gateway.events.CameraStatusEvent("cam-9",
+                org.skypatrol.gateway.events.CameraStatusEvent.State.STREAMING, 24.8, Instant.now(), 1200, 3, 1, true,
+                null, Instant.now()));
+        try (TestClient late = TestClient.connect(broker.url(), "late-cam-" + System.nanoTime())) {
+            Await.until(Duration.ofSeconds(5), "camera status", () -> !cc.on(topics.cameraStatus("cam-9")).isEmpty());
+            late.subscribe(topics.cameraStatus("cam-9"), 1);
+            Await.until(Duration.ofSeconds(5), "retained camera status", () -> !late.on(topics.cameraStatus("cam-9")).isEmpty());
+            JsonNode c = late.on(topics.cameraStatus("cam-9")).get(0).json();
+            assertThat(c.get("state").asText()).isEqualTo("streaming");
+            assertThat(c.get("fps").asDouble()).isEqualTo(24.8);
+            assertThat(c.get("recording").asBoolean()).isTrue();
+            PayloadSchemas.assertValid(c);
+        }
+    }
+
+    @Test
     void alerts_viaOutbox_inOrderWithStableIdsAndSchemaValid() {
         for (int i = 0; i < 20; i++) {
             bus.publish(new AlertEvent(Fixtures.alert("al-" + i, i, "cam-1")));
