@@ -66,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         overrides.putIfAbsent("gateway.dataDir", dataDir.toString());
         GatewayConfig loaded;
         try {
-            loaded = new ConfigLoader().load(null, overrides, ConfigEnvironment.get());
+            loaded = new ConfigLoader().load(null, overrides, System.getenv());
         } catch (ConfigException e) {
             System.err.println("skypatrol demo: " + e.getMessage());
             return 2;

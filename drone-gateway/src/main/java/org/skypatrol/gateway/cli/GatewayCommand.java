@@ -33,7 +33,7 @@ final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GatewayConfig cfg;
         try {
-            cfg = new ConfigLoader().load(config, sets, ConfigEnvironment.get());
+            cfg = new ConfigLoader().load(config, sets, System.getenv());
         } catch (ConfigException e) {
             System.err.println("skypatrol gateway: " + e.getMessage());
             return 2;

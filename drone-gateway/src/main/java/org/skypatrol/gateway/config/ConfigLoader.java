@@ -35,6 +35,9 @@ public final class ConfigLoader {
 
     public static final String ENV_PREFIX = "SKYPATROL_";
 
+    /** Variables of the launcher and logging that share the prefix but are not configuration keys. */
+    public static final java.util.Set<String> NOT_CONFIG_ENV = java.util.Set.of("SKYPATROL_LOG_LEVEL", "SKYPATROL_JAVA_OPTS");
+
     private final ObjectMapper mapper;
 
     public ConfigLoader() {
@@ -71,7 +74,7 @@ public final class ConfigLoader {
             }
         }
         env.entrySet().stream()
-                .filter(en -> en.getKey().startsWith(ENV_PREFIX))
+                .filter(en -> en.getKey().startsWith(ENV_PREFIX) && !NOT_CONFIG_ENV.contains(en.getKey()))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(en -> applyEnv(tree, en.getKey(), en.getValue(), problems));
         sets.forEach((path, value) -> set(tree, path, value, "--set " + path, problems));

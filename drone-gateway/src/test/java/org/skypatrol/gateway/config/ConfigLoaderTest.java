@@ -33,7 +33,8 @@ class ConfigLoaderTest {
         Path file = write("gateway:\n  id: from-file\n  httpPort: 9000\n");
         GatewayConfig config = new ConfigLoader().load(file,
                 Map.of("gateway.httpPort", "9100", "mavlink.endpoints.0.port", "14600"),
-                Map.of("SKYPATROL_GATEWAY_ID", "from-env", "SKYPATROL_GATEWAY_HTTPPORT", "9050", "HOME", "/x"));
+                Map.of("SKYPATROL_GATEWAY_ID", "from-env", "SKYPATROL_GATEWAY_HTTPPORT", "9050", "HOME", "/x",
+                        "SKYPATROL_LOG_LEVEL", "DEBUG", "SKYPATROL_JAVA_OPTS", "-Xmx1g"));
         assertThat(config.gateway().id()).isEqualTo("from-env");
         assertThat(config.gateway().httpPort()).isEqualTo(9100);
         assertThat(config.mavlink().endpoints().get(0).port()).isEqualTo(14600);
