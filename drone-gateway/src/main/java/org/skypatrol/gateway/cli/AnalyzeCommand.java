@@ -58,7 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "YOLOX ONNX model: use the DNN detector instead of the classical one")
     Path model;
 
-    @Option(names = "--score", defaultValue = "0.3", paramLabel = "S",
+    @Option(names = "--score", defaultValue = "0.55", paramLabel = "S",
             description = "ONNX detector score threshold (objectness x class score; default ${DEFAULT-VALUE})")
     double score;
 
