@@ -40,6 +40,7 @@ public final class Wiring implements AutoCloseable {
     private final EventBus events = new EventBus();
     private final List<Service> services = new ArrayList<>();
     private final List<Service> started = new ArrayList<>();
+    private org.skypatrol.gateway.video.VideoModule video;
     private BroadcastService broadcasts;
     // issue 2: the drone registry and the MAVLink side, for the features that talk to drones
     private DroneRegistry drones;
@@ -85,6 +86,9 @@ public final class Wiring implements AutoCloseable {
         }
 
         // --- Video: sources, RTSP publish server, recorder, replay, HTTP API (issue 4) ---
+        if (config.video().enabled()) {
+            video = add(new org.skypatrol.gateway.video.VideoModule(config, clock, events));
+        }
 
         // --- Analytics per video source (issue 5) ---
         if (!config.analytics().active().isEmpty()) {
@@ -152,6 +156,11 @@ public final class Wiring implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** The video module (sources, recorder, replay), or null when video is disabled. */
+    public org.skypatrol.gateway.video.VideoModule video() {
+        return video;
     }
 
     public GatewayConfig config() {

@@ -103,6 +103,16 @@ public final class RecordingStore implements AutoCloseable {
                 cutoff.toEpochMilli());
     }
 
+    /** True when a segment with this file is indexed. */
+    public synchronized boolean hasPath(Path file) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM video_segment WHERE path = ?")) {
+            ps.setString(1, file.toAbsolutePath().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public synchronized List<String> sources() throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement s = db.createStatement();

@@ -14,6 +14,15 @@ public final class Hashing {
     private Hashing() {
     }
 
+    /** SHA-256 of bytes as hex. */
+    public static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
     public static String sha256(Path file) throws IOException {
         MessageDigest md;
         try {
