@@ -53,7 +53,7 @@ public final class RecordingStore implements AutoCloseable {
 
     /** Opens (creating if needed) the index under {@code dataDir}. */
     public static RecordingStore open(Path dataDir) throws SQLException {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("video") + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("video") + ";AUTO_SERVER=TRUE";
         Connection c = DriverManager.getConnection(url, "sa", "");
         try (Statement s = c.createStatement()) {
             for (String ddl : SCHEMA) {

@@ -266,7 +266,8 @@ public final class SegmentWriter implements AutoCloseable {
             segmentsClosed++;
         } catch (IOException | SQLException e) {
             writeErrors++;
-            log.error("could not finish segment {} of {}: {}", o.part, source, e.toString());
+            // e.g. the index closed at JVM exit: the file is complete and RecordingRecovery indexes it
+            log.error("could not finish segment {} of {}: {}", o.part, source, e.getMessage());
         }
     }
 

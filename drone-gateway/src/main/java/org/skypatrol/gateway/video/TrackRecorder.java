@@ -62,7 +62,9 @@ public final class TrackRecorder {
             store.addTrack(batch);
         } catch (SQLException ex) {
             dropped.addAndGet(batch.size());
-            log.warn("could not store {} track points: {}", batch.size(), ex.toString());
+            // at JVM exit H2's own hook may have closed the database first (AUTO_SERVER needs its
+            // DB_CLOSE_ON_EXIT): the last second of track is then lost, and said so
+            log.warn("could not store {} track points: {}", batch.size(), ex.getMessage());
         }
     }
 
