@@ -35,7 +35,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     Path dataDir() throws ConfigException {
-        return new ConfigLoader().load(config, sets, ConfigEnvironment.get()).gateway().dataPath();
+        return new ConfigLoader().load(config, sets, System.getenv()).gateway().dataPath();
     }
 
     /** Options shared by list and export. */
