@@ -17,8 +17,15 @@ final class Fixtures {
     }
 
     static MqttConfig config(String url, boolean ackRequired, double ackTimeoutSeconds, long outboxBytes) {
+        return config(url, ackRequired, ackTimeoutSeconds, outboxBytes, 5);
+    }
+
+    /** Keep alive 5 s by default: 2 s lets a CPU-starved CI machine drop connections (3 s without packets). */
+    static MqttConfig config(String url, boolean ackRequired, double ackTimeoutSeconds, long outboxBytes,
+                             int keepAliveSeconds) {
         MqttConfig d = MqttConfig.defaults();
-        return new MqttConfig(true, url, null, null, null, d.topicPrefix(), d.embedded(), d.tls(), 2.0, 2, 3600, 100, 1,
+        return new MqttConfig(true, url, null, null, null, d.topicPrefix(), d.embedded(), d.tls(), 2.0,
+                keepAliveSeconds, 3600, 100, 1,
                 d.maxInboundBytes(), d.maxPayloadBytes(),
                 new MqttConfig.Outbox(outboxBytes, 80, Math.min(outboxBytes, 64 * 1024), ackRequired, ackTimeoutSeconds),
                 new MqttConfig.Dji(true, 1));

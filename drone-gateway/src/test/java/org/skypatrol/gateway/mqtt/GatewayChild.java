@@ -12,7 +12,7 @@ import org.skypatrol.gateway.events.EventBus;
 
 /**
  * The gateway's MQTT part in a child JVM, so tests can {@code kill -9} it. Arguments: broker URL,
- * outbox folder, gateway id. Reads commands on stdin: {@code ALERTS n} raises n alerts and answers
+ * outbox folder, gateway id, keep alive seconds. Reads commands on stdin: {@code ALERTS n} raises n alerts and answers
  * {@code STORED n} once they are on disk; prints {@code READY} when started.
  */
 public final class GatewayChild {
@@ -21,7 +21,7 @@ public final class GatewayChild {
     }
 
     public static void main(String[] args) throws Exception {
-        MqttConfig c = Fixtures.config(args[0], false, 30, 1 << 22);
+        MqttConfig c = Fixtures.config(args[0], false, 30, 1 << 22, Integer.parseInt(args[3]));
         EventBus bus = new EventBus();
         MqttBridge bridge = Fixtures.bridge(c, args[2], Path.of(args[1]), bus);
         bridge.start();

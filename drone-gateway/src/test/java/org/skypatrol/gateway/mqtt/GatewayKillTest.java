@@ -55,10 +55,14 @@ class GatewayKillTest {
     }
 
     private Child child(String gatewayId) throws Exception {
+        return child(gatewayId, 5);
+    }
+
+    private Child child(String gatewayId, int keepAliveSeconds) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=logback-test.xml", GatewayChild.class.getName(), broker.url(),
-                dir.resolve("outbox-" + gatewayId).toString(), gatewayId)
+                dir.resolve("outbox-" + gatewayId).toString(), gatewayId, Integer.toString(keepAliveSeconds))
                 .redirectError(dir.resolve(gatewayId + "-" + children.size() + ".err").toFile()).start();
         children.add(p);
         Child c = new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)),
@@ -72,7 +76,7 @@ class GatewayKillTest {
     void q7_gatewayKilled_willMarksItOfflineWithinKeepalive() throws Exception {
         broker = Mosquitto.plain(dir.resolve("broker")).start();
         cc = TestClient.connect(broker.url(), "cc").subscribe(topics.gatewayStatus("gw-k"), 1);
-        Child c = child("gw-k");
+        Child c = child("gw-k", 2);
         Await.until(Duration.ofSeconds(10), "online", () -> cc.on(topics.gatewayStatus("gw-k")).stream()
                 .anyMatch(r -> r.json().get("state").asText().equals("online")));
         long killedAt = System.nanoTime();
@@ -103,7 +107,7 @@ class GatewayKillTest {
         first.process().waitFor(5, TimeUnit.SECONDS);
         broker.start();
         child("gw-x"); // the restarted gateway finds the outbox on disk
-        Await.until(Duration.ofSeconds(20), "100 alerts", () -> cc.unique(topics.alerts("cam-k")).size() == 100);
+        Await.until(Duration.ofSeconds(40), "100 alerts", () -> cc.unique(topics.alerts("cam-k")).size() == 100);
         assertThat(cc.unique(topics.alerts("cam-k"))).extracting(j -> j.get("alertId").asText())
                 .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "child-" + i).toList());
     }
