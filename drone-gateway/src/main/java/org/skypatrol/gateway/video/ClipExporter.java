@@ -53,7 +53,7 @@ public final class ClipExporter {
         List<Gap> gaps = gaps(segs, from, to);
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         Files.createDirectories(out.toAbsolutePath().getParent());
-        FFmpegFrameGrabber first = open(segs.get(0));
+        FFmpegFrameGrabber first = open(segs.get(0), true);
         FFmpegFrameRecorder rec = null;
         long frames = 0;
         Instant clipStart = null;
@@ -71,14 +71,14 @@ public final class ClipExporter {
             long lastDts = Long.MIN_VALUE;
             for (int i = 0; i < segs.size(); i++) {
                 Segment seg = segs.get(i);
-                FFmpegFrameGrabber g = i == 0 ? first : open(seg);
+                FFmpegFrameGrabber g = i == 0 ? first : open(seg, false);
                 try {
                     long segFirst = Long.MIN_VALUE;
                     long segLast = 0;
                     boolean started = i > 0;
                     AVPacket pkt;
                     while ((pkt = g.grabPacket()) != null) {
-                        if (pkt.stream_index() != g.getVideoStream()) {
+                        if (pkt.stream_index() != 0) { // our TS files hold one video stream
                             continue;
                         }
                         long pts = pkt.pts() != AV_NOPTS_VALUE ? pkt.pts() : pkt.dts();
@@ -137,7 +137,7 @@ public final class ClipExporter {
 
     /** The PTS of the last keyframe at or before {@code from} in the segment (its first if none). */
     private static long startKeyframe(Segment seg, Instant from) throws Exception {
-        FFmpegFrameGrabber g = open(seg);
+        FFmpegFrameGrabber g = open(seg, false);
         try {
             long segFirst = Long.MIN_VALUE;
             long best = Long.MIN_VALUE;
@@ -180,11 +180,15 @@ public final class ClipExporter {
         return gaps;
     }
 
-    private static FFmpegFrameGrabber open(Segment seg) throws Exception {
+    /**
+     * Opens a segment for reading packets; only the first needs {@code find_stream_info} (it decodes
+     * a few pictures to learn the size and parameter sets for the MP4 header): the others share them.
+     */
+    private static FFmpegFrameGrabber open(Segment seg, boolean probe) throws Exception {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(seg.path().toFile());
         g.setFormat("mpegts");
-        g.start();
+        g.start(probe);
         return g;
     }
 }

@@ -111,6 +111,20 @@ public final class SourceFeed implements AutoCloseable {
         error = reason;
     }
 
+    /**
+     * For sources read faster than real time (files not paced): waits while the queue is full
+     * instead of dropping, so every frame is recorded.
+     */
+    public void offerWaiting(AccessUnit au) throws InterruptedException {
+        while (queuedUnits.get() >= MAX_QUEUED_UNITS) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        offer(au);
+    }
+
     /** Never blocks: a unit that does not fit is dropped and counted. */
     public void offer(AccessUnit au) {
         frames.incrementAndGet();

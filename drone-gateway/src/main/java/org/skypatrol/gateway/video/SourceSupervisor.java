@@ -82,8 +82,13 @@ public final class SourceSupervisor implements Service {
             hub.publishStatus(feed);
             long frames = 0;
             AccessUnit au;
+            boolean unpacedFile = !source.url().contains("://") && !source.realTime();
             while (running && (au = src.next()) != null) {
-                feed.offer(au);
+                if (unpacedFile) {
+                    feed.offerWaiting(au);
+                } else {
+                    feed.offer(au);
+                }
                 if (++frames == 1) {
                     backoff.reset();
                 }
