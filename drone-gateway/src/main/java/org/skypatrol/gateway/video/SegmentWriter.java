@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * stream starts exactly where the previous one ended unless the wall clock is more than 2 s away, and
  * a start never goes before the previous end, so names and index times are monotonic across clock
  * steps. Disk full (V9): a write error or free space below {@code minFreeBytes} closes the segment
- * (truncated to whole TS packets), pauses recording with an error, and resumes at the next keyframe
+ * (cut back to its last whole access unit), pauses recording with an error, and resumes at the next keyframe
  * once space is back (checked at most once a second).
  *
  * <p>Not thread-safe: called from the source's feed thread only.
@@ -76,6 +76,7 @@ public final class SegmentWriter implements AutoCloseable {
         long lastPts;
         long lastDelta = 3000;
         long bytes;
+        long flushedBytes; // bytes of whole access units handed to the OS
         boolean first = true;
 
         Open(Path part, Path done, Instant start, OutputStream file, MessageDigest sha, boolean h265, long firstPts) {
@@ -150,6 +151,7 @@ public final class SegmentWriter implements AutoCloseable {
             open.mux.write(au.pts90k(), au.dts90k(), au.keyframe(), au.data(), open.first);
             open.first = false;
             open.file.flush(); // one write per frame: a kill -9 loses nothing already accepted
+            open.flushedBytes = open.bytes;
             return true;
         } catch (IOException e) {
             writeFailed(e);
@@ -249,7 +251,8 @@ public final class SegmentWriter implements AutoCloseable {
             long size = Files.size(o.part);
             try (RandomAccessFile raf = new RandomAccessFile(o.part.toFile(), "rw")) {
                 if (afterError) {
-                    size -= size % TsMuxer.PACKET;
+                    // keep whole access units only: a picture cut in half would decode with errors
+                    size = Math.min(size - size % TsMuxer.PACKET, o.flushedBytes);
                     raf.setLength(size);
                 }
                 raf.getFD().sync();
