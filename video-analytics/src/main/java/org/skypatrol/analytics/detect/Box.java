@@ -20,6 +20,13 @@ public record Box(double x, double y, double w, double h) {
         return Math.max(0, w) * Math.max(0, h);
     }
 
+    /** Share of this box's area that lies inside {@code o} (0 when this box is empty). */
+    public double coveredBy(Box o) {
+        double ix = Math.max(0, Math.min(x + w, o.x + o.w) - Math.max(x, o.x));
+        double iy = Math.max(0, Math.min(y + h, o.y + o.h) - Math.max(y, o.y));
+        return area() <= 0 ? 0 : ix * iy / area();
+    }
+
     public double iou(Box o) {
         double ix = Math.max(0, Math.min(x + w, o.x + o.w) - Math.max(x, o.x));
         double iy = Math.max(0, Math.min(y + h, o.y + o.h) - Math.max(y, o.y));

@@ -34,10 +34,15 @@ public final class ClassicalDetector implements Detector {
     private final Mat bgSlow = new Mat();
     private final Mat gray32 = new Mat();
     private final Mat motion = new Mat();
+    /** 255 where the slow model has matched the frame since the start (the background there is known). */
+    private final Mat seenBg = new Mat();
     private double startTime = Double.NaN;
     private double scale = 1;
     private long resets;
     private long ghostsRejected;
+    private long thinRejected;
+    /** Narrowest still blob kept, in analysis pixels: lane dashes under camera jitter are 2-4 px wide. */
+    private static final int MIN_STILL_SIDE = 5;
 
     public ClassicalDetector(ClassicalSettings settings) {
         this.s = settings;
@@ -64,6 +69,9 @@ public final class ClassicalDetector implements Detector {
                             opencv_core.BORDER_REPLICATE, new Scalar());
                     opencv_imgproc.warpPerspective(bgSlow, bgSlow, h, size, opencv_imgproc.INTER_LINEAR,
                             opencv_core.BORDER_REPLICATE, new Scalar());
+                    // ground that enters the view has no known background (the border is replicated)
+                    opencv_imgproc.warpPerspective(seenBg, seenBg, h, size, opencv_imgproc.INTER_NEAREST,
+                            opencv_core.BORDER_CONSTANT, new Scalar(0.0));
                 }
             }
             Mat frameDiff = new Mat();
@@ -89,17 +97,28 @@ public final class ClassicalDetector implements Detector {
                 opencv_core.bitwise_not(still, still);
                 opencv_imgproc.accumulateWeighted(gray32, bgFast, 0.5, still);
                 opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, still);
+                opencv_core.bitwise_or(seenBg, still, seenBg);
                 return List.of();
             }
-            opencv_imgproc.accumulateWeighted(gray32, bgFast, s.fastAlpha());
-            opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha(), notFgSlow);
-            opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha() / 30);
-            Mat staticMask = new Mat();
+            opencv_core.bitwise_or(seenBg, notFgSlow, seenBg);
             Mat notFast = new Mat();
             Mat fastDilated = new Mat();
             opencv_imgproc.dilate(fgFast, fastDilated, kernel(5));
             opencv_core.bitwise_not(fastDilated, notFast);
+            // Where the slow model has never matched and nothing moves, it holds what stood there at the
+            // start (a car that has since left, or ground the drone had not seen): learn it quickly
+            // instead of reporting the difference as a new static object for ever.
+            Mat unknown = new Mat();
+            opencv_core.bitwise_not(seenBg, unknown);
+            opencv_core.bitwise_and(unknown, notFast, unknown);
+            opencv_imgproc.accumulateWeighted(gray32, bgFast, s.fastAlpha());
+            opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha(), notFgSlow);
+            opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha() / 30);
+            opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, unknown);
+            // newly static = differs from a known slow background, matches the fast one
+            Mat staticMask = new Mat();
             opencv_core.bitwise_and(fgSlow, notFast, staticMask);
+            opencv_core.bitwise_and(staticMask, seenBg, staticMask);
             opencv_imgproc.morphologyEx(staticMask, staticMask, opencv_imgproc.MORPH_OPEN, kernel(3));
             List<Detection> out = new ArrayList<>();
             blobs(fgFast, false, view, out);
@@ -123,6 +142,8 @@ public final class ClassicalDetector implements Detector {
         gray.convertTo(bgFast, opencv_core.CV_32F);
         gray.convertTo(bgSlow, opencv_core.CV_32F);
         gray.copyTo(prevGray);
+        seenBg.create(gray.rows(), gray.cols(), opencv_core.CV_8U);
+        seenBg.put(new Scalar(0.0));
         startTime = t;
     }
 
@@ -161,6 +182,10 @@ public final class ClassicalDetector implements Detector {
                 boolean still = isStatic;
                 if (!isStatic && opencv_core.countNonZero(new Mat(motion, rect)) < 0.02 * area) {
                     still = true;                       // foreground to the fast model but not changing: not moving
+                }
+                if (still && Math.min(w, h) < MIN_STILL_SIDE) {
+                    thinRejected++;                     // a painted line flickering against the averaged background
+                    continue;
                 }
                 if (still && isGhost(rect)) {
                     ghostsRejected++;
@@ -204,6 +229,11 @@ public final class ClassicalDetector implements Detector {
 
     public long resets() {
         return resets;
+    }
+
+    /** Still blobs dropped as too narrow to be an object (see {@link #MIN_STILL_SIDE}). */
+    public long thinRejected() {
+        return thinRejected;
     }
 
     public long ghostsRejected() {

@@ -28,16 +28,21 @@ public final class RoadDebrisRule extends AbstractRule {
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
         List<RuleHit> hits = new ArrayList<>();
-        for (ResolvedZone z : ctx.view().zones()) {
-            if (!isRoad(z.kind())) {
+        for (TrackSnapshot t : ctx.tracksOf(c -> c == ObjectClass.STATIC_OBJECT)) {
+            if (!t.neverMoved() || ctx.timeSeconds() - t.firstSeenSeconds() < p("minSeconds")) {
                 continue;
             }
-            for (TrackSnapshot t : ctx.tracksOf(c -> c == ObjectClass.STATIC_OBJECT)) {
-                if (t.neverMoved() && RuleContext.inside(t, z)
-                        && ctx.timeSeconds() - t.firstSeenSeconds() >= p("minSeconds")) {
-                    hits.add(new RuleHit(z.id() + "/" + t.id(), z.id(), List.of(t.id()), t.ground(),
-                            "static object on the road in " + z.id() + " for " + fmt(ctx.timeSeconds() - t.firstSeenSeconds()) + " s"));
+            // one alert per object: a lane lies inside the motorway zone, and the lane is the better answer
+            ResolvedZone where = null;
+            for (ResolvedZone z : ctx.view().zones()) {
+                if (isRoad(z.kind()) && RuleContext.inside(t, z)
+                        && (where == null || where.kind() == ZoneKind.MOTORWAY)) {
+                    where = z;
                 }
+            }
+            if (where != null) {
+                hits.add(new RuleHit(String.valueOf(t.id()), where.id(), List.of(t.id()), t.ground(),
+                        "static object on the road in " + where.id() + " for " + fmt(ctx.timeSeconds() - t.firstSeenSeconds()) + " s"));
             }
         }
         return hits;

@@ -144,6 +144,10 @@ final class Track {
         return new Vec2(kx.velocity(), ky.velocity());
     }
 
+    Box box() {
+        return box;
+    }
+
     double lastSeen() {
         return lastSeen;
     }

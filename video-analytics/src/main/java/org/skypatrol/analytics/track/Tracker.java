@@ -25,6 +25,7 @@ public final class Tracker {
     private int nextId = 1;
     private long created;
     private long expired;
+    private long fragments;
 
     public Tracker(TrackerSettings settings) {
         this.settings = settings;
@@ -86,7 +87,9 @@ public final class Tracker {
             if (!usedDet[i]) {
                 Detection d = detections.get(i);
                 Optional<Vec2> g = grounds.get(i);
-                if (g.isPresent()) {
+                if (g.isPresent() && isFragment(d, matched)) {
+                    fragments++;                        // a split blob of an object already tracked
+                } else if (g.isPresent()) {
                     tracks.add(new Track(nextId++, t, d, g.get()));
                     created++;
                 }
@@ -95,7 +98,7 @@ public final class Tracker {
         for (Iterator<Track> it = tracks.iterator(); it.hasNext();) {
             Track tr = it.next();
             double missed = t - tr.lastSeen();
-            double limit = tr.hits < 2 ? 0.5 : tr.stationary() ? settings.maxMissedStationarySeconds()
+            double limit = tr.hits < settings.minHits() ? 0.5 : tr.stationary() ? settings.maxMissedStationarySeconds()
                     : settings.maxMissedMovingSeconds();
             if (missed > limit) {
                 it.remove();
@@ -104,11 +107,25 @@ public final class Tracker {
         }
         List<TrackSnapshot> out = new ArrayList<>();
         for (Track tr : tracks) {
-            if (tr.hits >= 2) {
+            if (tr.hits >= settings.minHits()) {
                 out.add(tr.snapshot(t));
             }
         }
         return out;
+    }
+
+    /**
+     * Whether an unmatched detection lies mostly inside the box of a track matched in this frame: the
+     * classical detector splits one vehicle into several blobs (and its moving and newly-static masks
+     * overlap), and every such piece starting its own track restarts the rules for the same object.
+     */
+    private static boolean isFragment(Detection d, List<Track> matched) {
+        for (Track tr : matched) {
+            if (d.box().coveredBy(tr.box()) >= 0.5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ground point of a detection: box centre in straight-down views, bottom centre otherwise. */
@@ -126,6 +143,11 @@ public final class Tracker {
 
     public long created() {
         return created;
+    }
+
+    /** Unmatched detections not started as tracks because they lay inside a matched track's box. */
+    public long fragments() {
+        return fragments;
     }
 
     public long expired() {
