@@ -74,6 +74,7 @@ final class SourceAnalysis implements AutoCloseable {
     private volatile String lastAlert;
     private volatile long analysedFrames;
     private volatile long withoutPose;
+    private final long[] threadCpu = new long[2];      // grab, analysis: last known CPU ns
 
     /**
      * @param poses          the tied drone's poses, or null for a fixed camera
@@ -224,11 +225,29 @@ final class SourceAnalysis implements AutoCloseable {
         events.publish(new org.skypatrol.gateway.events.AlertEvent(payload));
     }
 
+    /** CPU seconds of this source's two threads (decode + analysis); the last value once a thread ended. */
+    private synchronized double cpuSeconds() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!mx.isThreadCpuTimeSupported()) {
+            return Double.NaN;
+        }
+        long total = 0;
+        for (int i = 0; i < threadCpu.length; i++) {
+            Thread t = i == 0 ? grabThread : analysisThread;
+            long ns = t == null ? -1 : mx.getThreadCpuTime(t.getId());
+            if (ns >= 0) {
+                threadCpu[i] = ns;
+            }
+            total += threadCpu[i];
+        }
+        return total / 1e9;
+    }
+
     SourceCounters counters() {
         var s = source.stats();
         return new SourceCounters(spec.sourceId(), state, s.decoded.get(), s.skipped.get(), queue.dropped(),
                 analysedFrames, withoutPose, s.decodeErrors.get(), reconnects.get(), alertPhases.get(),
-                storeFailures.get(), lastAlert, lastError);
+                storeFailures.get(), cpuSeconds(), lastAlert, lastError);
     }
 
     String sourceId() {

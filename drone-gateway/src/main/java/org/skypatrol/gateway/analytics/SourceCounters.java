@@ -14,18 +14,19 @@ package org.skypatrol.gateway.analytics;
  * @param reconnects       re-opens after an error or end of stream
  * @param alertPhases      alert phases published (start, update, end)
  * @param storeFailures    alert phases the alert store could not write (still published)
+ * @param cpuSeconds       CPU time of the source's decode and analysis threads (NaN if unsupported)
  * @param lastAlert        the last alert phase published (behaviour, phase, zone), or null
  * @param lastError        the last open/read error, or null
  */
 public record SourceCounters(String sourceId, String state, long decoded, long skipped, long dropped, long analysed,
                              long withoutPose, long decodeErrors, long reconnects, long alertPhases,
-                             long storeFailures, String lastAlert, String lastError) {
+                             long storeFailures, double cpuSeconds, String lastAlert, String lastError) {
 
     /** One console line. */
     public String line() {
         return String.format(java.util.Locale.ROOT,
-                "analytics %s: %s, decoded %d, analysed %d, dropped %d, no pose %d, alert phases %d%s%s",
-                sourceId, state, decoded, analysed, dropped, withoutPose, alertPhases,
+                "analytics %s: %s, decoded %d, analysed %d, dropped %d, no pose %d, alert phases %d, cpu %.1f s%s%s",
+                sourceId, state, decoded, analysed, dropped, withoutPose, alertPhases, cpuSeconds,
                 lastAlert == null ? "" : ", last " + lastAlert,
                 lastError == null ? "" : " (" + lastError + ")");
     }
