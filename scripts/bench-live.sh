@@ -26,3 +26,12 @@ awk -v c="$cpu" -v f="$ff" -v s="$secs" -v l="$loops" 'BEGIN {
   printf "live source: %.2f CPU s over %d s = %.1f %% of a core (decode + analysis)\n", c, s, c / s * 100;
   printf "ffmpeg -threads 1 decode of the same clip: %.2f CPU s per %d video s = %.1f %% of a core at real time\n", f, vs, f / vs * 100;
   printf "analysis beyond decode: about %.1f %% of a core per 640x360 10 fps stream at 5 fps\n", c / s * 100 - f / vs * 100 }'
+# The threads above miss OpenCV's and FFmpeg's own worker threads and the JIT: the whole process
+# with and without the camera, same duration (includes start-up: loading OpenCV/FFmpeg, warm-up).
+for c in 1 0; do
+  /usr/bin/time -f "%U %S" -o "$data/p$c" "$root/skypatrol" demo --drones 0 --tcp-drones 0 --ephemeral-ports \
+      --cameras "$c" --duration "$secs" --data-dir "$data/var" --set mqtt.enabled=false > /dev/null 2>&1
+done
+awk -v s="$secs" 'NR == FNR { a = $1 + $2; next } { b = $1 + $2 } END {
+  printf "whole process: %.1f CPU s with the camera, %.1f without, over %d s: %.1f %% of a core for the camera\n",
+         a, b, s, (a - b) / s * 100 }' "$data/p1" "$data/p0"
