@@ -43,6 +43,8 @@ public final class ClassicalDetector implements Detector {
     private long thinRejected;
     /** Narrowest still blob kept, in analysis pixels: lane dashes under camera jitter are 2-4 px wide. */
     private static final int MIN_STILL_SIDE = 5;
+    /** Neighbourhood (analysis pixels) the slow background may have shifted by under sway. */
+    private static final int SWAY_KERNEL = 5;
 
     public ClassicalDetector(ClassicalSettings settings) {
         this.s = settings;
@@ -117,7 +119,7 @@ public final class ClassicalDetector implements Detector {
             opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, unknown);
             // newly static = differs from a known slow background, matches the fast one
             Mat staticMask = new Mat();
-            opencv_core.bitwise_and(fgSlow, notFast, staticMask);
+            opencv_core.bitwise_and(shiftTolerant(bgSlow), notFast, staticMask);
             opencv_core.bitwise_and(staticMask, seenBg, staticMask);
             opencv_imgproc.morphologyEx(staticMask, staticMask, opencv_imgproc.MORPH_OPEN, kernel(3));
             List<Detection> out = new ArrayList<>();
@@ -154,6 +156,31 @@ public final class ClassicalDetector implements Detector {
         opencv_core.absdiff(gray, bg8, diff);
         Mat fg = new Mat();
         opencv_imgproc.threshold(diff, fg, s.diffThreshold(), 255, opencv_imgproc.THRESH_BINARY);
+        opencv_imgproc.morphologyEx(fg, fg, opencv_imgproc.MORPH_OPEN, kernel(3));
+        opencv_imgproc.morphologyEx(fg, fg, opencv_imgproc.MORPH_CLOSE, kernel(7));
+        return fg;
+    }
+
+    /**
+     * Foreground against a background that may be shifted by a pixel or two: a pole's wind sway moves
+     * painted lines against the slowly learned model, which the fast model follows but the slow one
+     * does not, so a plain difference reports lane dashes as newly static objects. A pixel counts only
+     * if it is brighter than the brightest or darker than the darkest background pixel around it.
+     */
+    private Mat shiftTolerant(Mat bg) {
+        Mat bg8 = new Mat();
+        bg.convertTo(bg8, opencv_core.CV_8U);
+        Mat hi = new Mat();
+        Mat lo = new Mat();
+        opencv_imgproc.dilate(bg8, hi, kernel(SWAY_KERNEL));
+        opencv_imgproc.erode(bg8, lo, kernel(SWAY_KERNEL));
+        Mat above = new Mat();
+        Mat below = new Mat();
+        opencv_core.subtract(gray, hi, above);          // saturating: 0 where not brighter
+        opencv_core.subtract(lo, gray, below);
+        Mat fg = new Mat();
+        opencv_core.max(above, below, fg);
+        opencv_imgproc.threshold(fg, fg, s.diffThreshold(), 255, opencv_imgproc.THRESH_BINARY);
         opencv_imgproc.morphologyEx(fg, fg, opencv_imgproc.MORPH_OPEN, kernel(3));
         opencv_imgproc.morphologyEx(fg, fg, opencv_imgproc.MORPH_CLOSE, kernel(7));
         return fg;
