@@ -1,6 +1,5 @@
 package org.skypatrol.gateway.analytics;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,8 +30,8 @@ final class AlertMapper {
     }
 
     /**
-     * The clip reference while the video engineer's evidence export is not available: the source and
-     * the time range (pre- and post-roll around the alert) to export from the recording, as
+     * The clip reference of a source that is not recorded (no evidence export): the source and the
+     * time range (pre- and post-roll around the alert) to export from wherever it was recorded, as
      * {@code recording:{sourceId}/{from}/{to}} with ISO-8601 UTC times (docs/live-analytics.md).
      */
     static String clipRef(String sourceId, Instant start, Duration preRoll, Duration postRoll) {
@@ -63,7 +62,7 @@ final class AlertMapper {
     /**
      * @param time        the frame's wall-clock time
      * @param startedAt   when the alert started
-     * @param snapshotRef snapshot path relative to the data folder, or null
+     * @param snapshotRef snapshot path, or null
      */
     static AlertPayload toPayload(AlertEvent e, String sourceId, String alertId, Instant time, Instant startedAt,
                                   String snapshotRef, String clipRef) {
@@ -79,15 +78,5 @@ final class AlertMapper {
                         e.ground() == null ? null : e.ground().get(1), e.lat(), e.lon());
         return AlertPayload.of(time, alertId, phase(e.phase()), e.behaviour(), severity(e.severity()), sourceId,
                 e.zoneId(), objects, ground, snapshotRef, clipRef, startedAt);
-    }
-
-    /** {@code file} relative to the data folder when it lies inside it (portable), else absolute. */
-    static String relativeRef(Path dataDir, String file) {
-        if (file == null) {
-            return null;
-        }
-        Path abs = Path.of(file).toAbsolutePath().normalize();
-        Path root = dataDir.toAbsolutePath().normalize();
-        return abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : abs.toString();
     }
 }

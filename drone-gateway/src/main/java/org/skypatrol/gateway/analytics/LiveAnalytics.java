@@ -98,7 +98,8 @@ public final class LiveAnalytics implements Service {
             specs.add(new SourceAnalysis.Spec(s.sourceId(), v.url(), v.loop(), v.realTime(), v.timeoutSeconds(),
                     droneId, scene, s.fps(), model, dataDir,
                     Duration.ofSeconds(video.evidence().preRollSeconds()),
-                    Duration.ofSeconds(video.evidence().postRollSeconds())));
+                    Duration.ofSeconds(video.evidence().postRollSeconds()),
+                    video.enabled() && video.recording() != null && video.recording().enabled()));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("live analytics cannot start:\n  "

@@ -48,7 +48,8 @@ final class SourceAnalysis implements AutoCloseable {
 
     /** What the analysis needs to know about its source. */
     record Spec(String sourceId, String url, boolean loop, boolean realTime, int timeoutSeconds, String droneId,
-                Scene scene, double fps, Path model, Path dataDir, Duration preRoll, Duration postRoll) {
+                Scene scene, double fps, Path model, Path dataDir, Duration preRoll, Duration postRoll,
+                boolean recorded) {
     }
 
     private final Spec spec;
@@ -210,9 +211,13 @@ final class SourceAnalysis implements AutoCloseable {
         } else if (e.phase() == org.skypatrol.analytics.events.Phase.END) {
             openAlerts.remove(id);
         }
-        AlertPayload payload = AlertMapper.toPayload(e, spec.sourceId(), id, time, started,
-                AlertMapper.relativeRef(spec.dataDir(), e.snapshot()),
-                AlertMapper.clipRef(spec.sourceId(), started, spec.preRoll(), spec.postRoll()));
+        // snapshot: the JPEG as the gateway opens it (the video part's evidence export copies it);
+        // clip: where the video part's EvidenceExporter writes it when the alert ends (recorded
+        // sources), else the time range to export
+        String clip = spec.recorded()
+                ? spec.dataDir().resolve("evidence").resolve(id).resolve("clip.mp4").toString()
+                : AlertMapper.clipRef(spec.sourceId(), started, spec.preRoll(), spec.postRoll());
+        AlertPayload payload = AlertMapper.toPayload(e, spec.sourceId(), id, time, started, e.snapshot(), clip);
         try {
             store.record(payload);
         } catch (SQLException | RuntimeException ex) {

@@ -35,10 +35,8 @@ class DroneLiveAnalyticsTest {
 
     private GatewayConfig config(Path clip, String droneId) {
         GatewayConfig d = GatewayConfig.defaults();
-        VideoConfig v = d.video();
-        VideoConfig video = new VideoConfig(v.enabled(), v.rtspServer(),
-                List.of(new VideoConfig.Source("drone-cam", clip.resolve("video.mp4").toString(), false, true, droneId, 5)),
-                v.recording(), v.evidence(), v.httpApi());
+        VideoConfig video = LiveClips.video(List.of(
+                new VideoConfig.Source("drone-cam", clip.resolve("video.mp4").toString(), false, true, droneId, 5)));
         MqttConfig m = d.mqtt();
         MqttConfig off = new MqttConfig(false, m.url(), m.username(), m.password(), m.clientId(), m.topicPrefix(),
                 m.embedded(), m.tls(), m.telemetryRateHz(), m.keepAliveSeconds(), m.sessionExpirySeconds(),

@@ -49,10 +49,8 @@ class LiveAnalyticsTest {
     private GatewayConfig config(boolean realTime, double fps, boolean mqtt, int mqttPort) {
         GatewayConfig d = GatewayConfig.defaults();
         Path clip = LiveClips.speeding();
-        VideoConfig v = d.video();
-        VideoConfig video = new VideoConfig(v.enabled(), v.rtspServer(),
-                List.of(new VideoConfig.Source("cam-1", clip.resolve("video.mp4").toString(), false, realTime, null, 5)),
-                v.recording(), v.evidence(), v.httpApi());
+        VideoConfig video = LiveClips.video(List.of(
+                new VideoConfig.Source("cam-1", clip.resolve("video.mp4").toString(), false, realTime, null, 5)));
         MqttConfig m = d.mqtt();
         MqttConfig mq = new MqttConfig(mqtt, m.url(), m.username(), m.password(), m.clientId(), m.topicPrefix(),
                 new MqttConfig.Embedded("127.0.0.1", mqttPort), m.tls(), m.telemetryRateHz(), m.keepAliveSeconds(),
@@ -102,9 +100,12 @@ class LiveAnalyticsTest {
                 assertThat(start.ground().latitudeDeg()).isBetween(38.0, 39.0);
                 assertThat(start.ground().longitudeDeg()).isBetween(106.0, 107.0);
                 assertThat(start.startedAt()).isEqualTo(start.time());
-                assertThat(start.clipRef()).startsWith("recording:cam-1/");
-                Path snapshot = cfg.gateway().dataPath().resolve(start.snapshotRef());
-                assertThat(start.snapshotRef()).startsWith("evidence/cam-1/").endsWith(".jpg");
+                // the clip: where the video part's evidence export writes it when the alert ends
+                assertThat(Path.of(start.clipRef())).isEqualTo(cfg.gateway().dataPath().resolve("evidence")
+                        .resolve(start.alertId()).resolve("clip.mp4"));
+                Path snapshot = Path.of(start.snapshotRef());
+                assertThat(snapshot).startsWith(cfg.gateway().dataPath().resolve("evidence").resolve("cam-1"));
+                assertThat(start.snapshotRef()).endsWith("-start.jpg");
                 assertThat(Files.size(snapshot)).isGreaterThan(1000);
                 byte[] head = Files.readAllBytes(snapshot);
                 assertThat(head[0] & 0xff).isEqualTo(0xFF);          // JPEG SOI

@@ -55,6 +55,20 @@ public final class LiveClips {
         return out;
     }
 
+    /**
+     * The video section for a test: {@code sources}, the RTSP publish server off (no fixed port 8554;
+     * these tests pull), recording and evidence as the defaults.
+     */
+    public static org.skypatrol.gateway.config.VideoConfig video(
+            java.util.List<org.skypatrol.gateway.config.VideoConfig.Source> sources) {
+        var v = org.skypatrol.gateway.config.VideoConfig.defaults();
+        var r = v.rtspServer();
+        return new org.skypatrol.gateway.config.VideoConfig(v.enabled(),
+                new org.skypatrol.gateway.config.VideoConfig.RtspServer(false, r.bind(), 0, r.readTimeoutSeconds(),
+                        r.maxConnections(), r.auth(), r.username(), r.password(), r.realm()),
+                sources, v.recording(), v.evidence(), v.httpApi());
+    }
+
     /** Copies the clip into {@code dataDir} where the demo looks for it (so the demo does not render). */
     public static void installForDemo(Path dataDir) throws IOException {
         Path target = DemoCamera.clipDir(dataDir);

@@ -35,7 +35,8 @@ class DemoLiveAnalyticsTest {
         try {
             code = SkyPatrolCli.newCommandLine().execute("demo", "--duration", "7", "--drones", "1",
                     "--tcp-drones", "0", "--ephemeral-ports", "--data-dir", data.toString(),
-                    "--set", "mqtt.embedded.port=" + mqttPort);
+                    "--set", "mqtt.embedded.port=" + mqttPort, "--set", "video.rtspServer.enabled=false",
+                    "--set", "gateway.httpPort=0");
         } finally {
             System.setOut(original);
         }
