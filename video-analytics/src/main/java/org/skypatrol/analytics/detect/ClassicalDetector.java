@@ -41,6 +41,9 @@ public final class ClassicalDetector implements Detector {
     private long resets;
     private long ghostsRejected;
     private long thinRejected;
+    private long linesRejected;
+    /** Longest side over shortest beyond which a blob is a line artefact (a truck seen from above is ~5). */
+    private static final int MAX_ASPECT = 8;
     /** Narrowest still blob kept, in analysis pixels: lane dashes under camera jitter are 2-4 px wide. */
     private static final int MIN_STILL_SIDE = 5;
     /** Neighbourhood (analysis pixels) the slow background may have shifted by under sway. */
@@ -210,6 +213,10 @@ public final class ClassicalDetector implements Detector {
                 if (!isStatic && opencv_core.countNonZero(new Mat(motion, rect)) < 0.02 * area) {
                     still = true;                       // foreground to the fast model but not changing: not moving
                 }
+                if (Math.max(w, h) > MAX_ASPECT * Math.min(w, h)) {
+                    linesRejected++;                    // a painted line left by imperfect registration, not a vehicle
+                    continue;
+                }
                 if (still && Math.min(w, h) < MIN_STILL_SIDE) {
                     thinRejected++;                     // a painted line flickering against the averaged background
                     continue;
@@ -261,6 +268,11 @@ public final class ClassicalDetector implements Detector {
     /** Still blobs dropped as too narrow to be an object (see {@link #MIN_STILL_SIDE}). */
     public long thinRejected() {
         return thinRejected;
+    }
+
+    /** Blobs dropped as too elongated to be an object (see {@link #MAX_ASPECT}). */
+    public long linesRejected() {
+        return linesRejected;
     }
 
     public long ghostsRejected() {
