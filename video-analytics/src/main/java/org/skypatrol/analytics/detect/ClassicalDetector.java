@@ -46,6 +46,8 @@ public final class ClassicalDetector implements Detector {
     private static final int MAX_ASPECT = 8;
     /** Narrowest still blob kept, in analysis pixels: lane dashes under camera jitter are 2-4 px wide. */
     private static final int MIN_STILL_SIDE = 5;
+    /** Narrowest blob kept at all: 3 px wide blobs are lane dashes left by residual drone motion. */
+    private static final int MIN_SIDE = 4;
     /** Neighbourhood (analysis pixels) the slow background may have shifted by under sway. */
     private static final int SWAY_KERNEL = 5;
 
@@ -217,7 +219,7 @@ public final class ClassicalDetector implements Detector {
                     linesRejected++;                    // a painted line left by imperfect registration, not a vehicle
                     continue;
                 }
-                if (still && Math.min(w, h) < MIN_STILL_SIDE) {
+                if (Math.min(w, h) < MIN_SIDE || still && Math.min(w, h) < MIN_STILL_SIDE) {
                     thinRejected++;                     // a painted line flickering against the averaged background
                     continue;
                 }
