@@ -11,7 +11,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 drones="${1:-1000}"; seconds="${2:-20}"; rate="${3:-10}"
 work="$(mktemp -d)"
-cleanup() { for p in ${gw_pid:-} ${sub_pid:-} ${mq_pid:-}; do kill "$p" 2>/dev/null || true; done; [ "${KEEP:-0}" = 1 ] && echo "kept $work" || rm -rf "$work"; }
+cleanup() { for p in ${gw_pid:-} ${sub_pid:-} ${mq_pid:-}; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; [ "${KEEP:-0}" = 1 ] && echo "kept $work" || rm -rf "$work"; }
 trap cleanup EXIT   # KEEP=1 keeps the work folder (logs, subscriber capture)
 
 "$root/skypatrol" --version >/dev/null   # builds on first use
