@@ -135,6 +135,9 @@ public final class Wiring implements AutoCloseable {
             broadcasts = add(new BroadcastService(config.broadcast(), clock, events, directory, speakers, audit));
             add(new EnforcementLoop(config.broadcast(), clock, events, broadcasts, directory,
                     Scheduler.of(mavGw.scheduler()), audit));
+            if (config.broadcast().http().enabled()) {
+                add(new org.skypatrol.gateway.broadcast.BroadcastHttpApi(config.broadcast().http(), broadcasts));
+            }
         }
     }
 

@@ -22,12 +22,30 @@ import java.util.List;
  *                            not see the alert's ground position
  * @param language            {@code zh}, {@code en} or {@code zh+en} (both, Chinese first)
  * @param policies            one per behaviour (and optionally zone)
+ * @param http                the HTTP broadcast API (off unless a token is set)
  */
 public record BroadcastConfig(boolean enabled, int maxTextLength, int maxPerDronePerMinute,
                               int defaultTtlSeconds, int defaultVolumePercent, int queuePerDrone,
                               List<String> requestKeys, Mavlink mavlink, Dji dji,
                               int recheckGraceSeconds, int maxEscalations, boolean requireCameraView,
-                              String language, List<Policy> policies) {
+                              String language, List<Policy> policies, Http http) {
+
+    /**
+     * {@code POST /api/drones/{droneId}/broadcast} with {@code Authorization: Bearer TOKEN}.
+     *
+     * @param bind  address to listen on
+     * @param port  TCP port (0 = any free port)
+     * @param token the bearer token operators' tools send; blank = the HTTP API is off
+     */
+    public record Http(String bind, int port, String token) {
+        static Http defaults() {
+            return new Http("127.0.0.1", 8081, "");
+        }
+
+        public boolean enabled() {
+            return token != null && !token.isBlank();
+        }
+    }
 
     /**
      * MAVLink loudspeaker: COMMAND_LONG MAV_CMD_USER_1 (clips) and the SkyPatrol dialect text
@@ -73,7 +91,7 @@ public record BroadcastConfig(boolean enabled, int maxTextLength, int maxPerDron
 
     public static BroadcastConfig defaults() {
         return new BroadcastConfig(true, 300, 6, 60, 80, 4, List.of(), Mavlink.defaults(),
-                Dji.defaults(), 300, 1, true, "zh+en", defaultPolicies());
+                Dji.defaults(), 300, 1, true, "zh+en", defaultPolicies(), Http.defaults());
     }
 
     /** Sample messages for the four behaviours a patrol broadcasts about most. */
@@ -98,6 +116,11 @@ public record BroadcastConfig(boolean enabled, int maxTextLength, int maxPerDron
     }
 
     void validate(Problems p) {
+        if (p.check(http != null, "broadcast.http", "is required")) {
+            p.checkPort(http.port(), "broadcast.http.port");
+            p.check(!http.enabled() || http.token().length() >= 16, "broadcast.http.token",
+                    "must have at least 16 characters (or be empty to turn the HTTP API off)");
+        }
         p.check(maxTextLength >= 1 && maxTextLength <= 2000, "broadcast.maxTextLength",
                 "must be 1..2000, was " + maxTextLength);
         p.check(maxPerDronePerMinute >= 1, "broadcast.maxPerDronePerMinute", "must be >= 1, was " + maxPerDronePerMinute);

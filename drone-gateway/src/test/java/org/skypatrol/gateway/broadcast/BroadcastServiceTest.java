@@ -201,7 +201,7 @@ class BroadcastServiceTest {
     void submit_limits_textLengthAndRatePerDrone() throws Exception {
         BroadcastConfig d = BroadcastConfig.defaults();
         BroadcastConfig c = new BroadcastConfig(true, 10, 2, d.defaultTtlSeconds(), 80, 4, List.of(), d.mavlink(),
-                d.dji(), 300, 1, true, "zh+en", List.of());
+                d.dji(), 300, 1, true, "zh+en", List.of(), d.http());
         ScriptedTransport t = new ScriptedTransport("mavlink", true);
         service(c, t);
 
@@ -232,6 +232,6 @@ class BroadcastServiceTest {
     static BroadcastConfig withKeys(BroadcastConfig d, List<String> keys) {
         return new BroadcastConfig(d.enabled(), d.maxTextLength(), d.maxPerDronePerMinute(), d.defaultTtlSeconds(),
                 d.defaultVolumePercent(), d.queuePerDrone(), keys, d.mavlink(), d.dji(), d.recheckGraceSeconds(),
-                d.maxEscalations(), d.requireCameraView(), d.language(), d.policies());
+                d.maxEscalations(), d.requireCameraView(), d.language(), d.policies(), d.http());
     }
 }
