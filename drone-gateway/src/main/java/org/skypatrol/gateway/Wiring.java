@@ -41,6 +41,7 @@ public final class Wiring implements AutoCloseable {
     private final List<Service> services = new ArrayList<>();
     private final List<Service> started = new ArrayList<>();
     private org.skypatrol.gateway.video.VideoModule video;
+    private org.skypatrol.gateway.video.VideoDiscovery videoDiscovery;
     private BroadcastService broadcasts;
     // issue 2: the drone registry and the MAVLink side, for the features that talk to drones
     private DroneRegistry drones;
@@ -88,6 +89,17 @@ public final class Wiring implements AutoCloseable {
         // --- Video: sources, RTSP publish server, recorder, replay, HTTP API (issue 4) ---
         if (config.video().enabled()) {
             video = add(new org.skypatrol.gateway.video.VideoModule(config, clock, events));
+            if (config.video().discoverFromMavlink() && mavlink != null) {
+                MavlinkGateway mavGw = mavlink;
+                org.skypatrol.gateway.video.VideoModule vm = video;
+                org.skypatrol.gateway.video.VideoDiscovery discovery = new org.skypatrol.gateway.video.VideoDiscovery(
+                        id -> mavGw.sendCommand(id, org.skypatrol.gateway.video.VideoDiscovery.MAV_CMD_REQUEST_MESSAGE,
+                                org.skypatrol.protocols.mavlink.VideoStreamInformation.ID, 0, 0, 0, 0, 0, 0),
+                        (id, uri) -> vm.replaceSource(id, uri, id));
+                events.subscribe(org.skypatrol.gateway.events.DroneStatusEvent.class, discovery::onDroneStatus);
+                mavGw.addInboundListener((id, frame, m) -> discovery.onMessage(id, m));
+                videoDiscovery = discovery;
+            }
         }
 
         // --- Analytics per video source (issue 5) ---
@@ -162,6 +174,11 @@ public final class Wiring implements AutoCloseable {
     }
 
     /** The video module (sources, recorder, replay), or null when video is disabled. */
+    /** MAVLink video auto-discovery, or null when {@code video.discoverFromMavlink} is off. */
+    public org.skypatrol.gateway.video.VideoDiscovery videoDiscovery() {
+        return videoDiscovery;
+    }
+
     public org.skypatrol.gateway.video.VideoModule video() {
         return video;
     }

@@ -49,6 +49,9 @@ final class SimulateDroneCommand implements Callable<Integer> {
     @Option(names = "--first-sysid", defaultValue = "1", description = "System id of the first drone. Default ${DEFAULT-VALUE}.")
     int firstSysid;
 
+    @Option(names = "--video-uri", paramLabel = "URI", description = "Answer MAV_CMD_REQUEST_MESSAGE(269) with VIDEO_STREAM_INFORMATION carrying this uri ({sysid} is replaced), e.g. rtsp://127.0.0.1:8554/drones/cam{sysid}.")
+    String videoUri;
+
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this long (default: until Ctrl-C).")
     Double duration;
 
@@ -67,6 +70,9 @@ final class SimulateDroneCommand implements Callable<Integer> {
                     .withVersion(v1 ? MavlinkVersion.V1 : MavlinkVersion.V2).withRate(rate)
                     .withFaults(loss, corrupt);
             options = options.withFirstSysid(firstSysid).withPacking(pack);
+            if (videoUri != null) {
+                options = options.withVideoUri(videoUri);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("skypatrol simulate drone: " + e.getMessage());
             return 2;

@@ -14,7 +14,13 @@ public record VideoConfig(
         List<Source> sources,
         Recording recording,
         Evidence evidence,
-        boolean httpApi) {
+        boolean httpApi,
+        Boolean discoverFromMavlink) {
+
+    /** {@code discoverFromMavlink} (optional, default false): pull each MAVLink drone's announced RTSP stream. */
+    public VideoConfig {
+        discoverFromMavlink = discoverFromMavlink != null && discoverFromMavlink;
+    }
 
     /** Who may publish to the RTSP server. */
     public enum AuthMode { NONE, BASIC, DIGEST }
@@ -66,7 +72,7 @@ public record VideoConfig(
                 List.of(),
                 new Recording(true, 10, 72, 0, 512),
                 new Evidence(10, 10),
-                true);
+                true, false);
     }
 
     void validate(Problems p) {

@@ -69,7 +69,7 @@ public final class DemoCamera {
         List<VideoConfig.Source> sources = new ArrayList<>(v.sources());
         sources.add(new VideoConfig.Source(SOURCE_ID, clipDir.resolve("video.mp4").toString(), true, true, null, 5));
         VideoConfig video = new VideoConfig(v.enabled(), v.rtspServer(), sources, v.recording(), v.evidence(),
-                v.httpApi());
+                v.httpApi(), v.discoverFromMavlink());
         AnalyticsConfig a = cfg.analytics();
         List<AnalyticsConfig.Source> analysed = new ArrayList<>(a.sources());
         analysed.add(new AnalyticsConfig.Source(SOURCE_ID, clipDir.resolve("scene.yaml").toString(), 5.0,

@@ -45,6 +45,8 @@ public final class VideoModule implements Service {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.Map<String, SourceSupervisor> discovered = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean closed;
     private RtspPublishServer rtsp;
     private ReplayHttpServer http;
 
@@ -118,6 +120,28 @@ public final class VideoModule implements Service {
         }
     }
 
+    /**
+     * Pulls {@code url} as source {@code id} at run time (tied to drone {@code droneId}), replacing a
+     * source added earlier by this method under the same id. Runs on the housekeeping thread, since
+     * stopping the old supervisor may wait for its read timeout; safe to call from an event loop.
+     */
+    public void replaceSource(String id, String url, String droneId) {
+        VideoConfig.Source source = new VideoConfig.Source(id, url, false, false, droneId, 5);
+        scheduler.execute(() -> {
+            if (closed) {
+                return;
+            }
+            SourceSupervisor old = discovered.remove(id);
+            if (old != null) {
+                old.close();
+            }
+            SourceSupervisor sup = new SourceSupervisor(source, hub, Duration.ofSeconds(1), Duration.ofSeconds(30));
+            sup.start();
+            discovered.put(id, sup);
+            log.info("video source {} now pulls {}", id, url);
+        });
+    }
+
     /** Sources and their feeds (analytics attach with {@link VideoHub#onFeed}). */
     public VideoHub hub() {
         return hub;
@@ -143,7 +167,10 @@ public final class VideoModule implements Service {
 
     @Override
     public void close() {
+        closed = true;
         scheduler.shutdownNow();
+        discovered.values().forEach(SourceSupervisor::close);
+        discovered.clear();
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).close();
         }

@@ -66,7 +66,7 @@ public final class LiveClips {
         return new org.skypatrol.gateway.config.VideoConfig(v.enabled(),
                 new org.skypatrol.gateway.config.VideoConfig.RtspServer(false, r.bind(), 0, r.readTimeoutSeconds(),
                         r.maxConnections(), r.auth(), r.username(), r.password(), r.realm()),
-                sources, v.recording(), v.evidence(), v.httpApi());
+                sources, v.recording(), v.evidence(), v.httpApi(), false);
     }
 
     /** Copies the clip into {@code dataDir} where the demo looks for it (so the demo does not render). */

@@ -106,4 +106,18 @@ public record SimulatorOptions(int count, InetSocketAddress target, boolean tcp,
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock,
                 signingKey, c, packDatagrams);
     }
+
+    /**
+     * Each drone also answers MAV_CMD_REQUEST_MESSAGE(269) with VIDEO_STREAM_INFORMATION carrying
+     * {@code uri} ({@code {sysid}} replaced), ahead of the existing components.
+     */
+    public SimulatorOptions withVideoUri(String uri) {
+        IntFunction<List<DroneComponent>> base = components;
+        return withComponents(sysid -> {
+            List<DroneComponent> all = new java.util.ArrayList<>();
+            all.add(new VideoStreamResponder(uri));
+            all.addAll(base.apply(sysid));
+            return all;
+        });
+    }
 }
