@@ -1,10 +1,13 @@
 package org.skypatrol.gateway.broadcast;
 
+import org.skypatrol.gateway.testing.Mosquitto;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +68,7 @@ class BroadcastAclTest {
     @TempDir
     Path dir;
 
-    private MosquittoProcess broker;
+    private Mosquitto broker;
     private Wiring wiring;
     private DroneSimulator sim;
     private final Loudspeaker speaker = new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID);
@@ -73,8 +76,9 @@ class BroadcastAclTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        broker = MosquittoProcess.start(dir, new String[] {"gateway:gw-secret", "centre:cc-secret",
-            "intruder:in-secret"}, ACL);
+        Path acl = Files.writeString(dir.resolve("acl"), ACL);
+        broker = Mosquitto.withUsers(dir.resolve("broker"), List.of("gateway:gw-secret", "centre:cc-secret",
+            "intruder:in-secret"), acl).start();
         Map<String, String> sets = new LinkedHashMap<>();
         sets.put("gateway.dataDir", dir.resolve("var").toString());
         sets.put("mqtt.url", broker.url());

@@ -1,5 +1,7 @@
 package org.skypatrol.gateway.broadcast;
 
+import org.skypatrol.gateway.testing.Mosquitto;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.skypatrol.protocols.mqtt.CommandResultPayload.Status.ACCEPTED;
 import static org.skypatrol.protocols.mqtt.CommandResultPayload.Status.DELIVERED;
@@ -41,7 +43,7 @@ class DjiBroadcastEndToEndTest {
     @TempDir
     Path dir;
 
-    private static MosquittoProcess broker;
+    private static Mosquitto broker;
     private final RecordingBus rec = new RecordingBus();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private DjiSpeakerSimulator dock;
@@ -52,7 +54,7 @@ class DjiBroadcastEndToEndTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = MosquittoProcess.start(brokerDir);
+        broker = Mosquitto.plain(brokerDir).start();
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package org.skypatrol.gateway.broadcast;
 
+import org.skypatrol.gateway.testing.Mosquitto;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ class EnforcementEndToEndTest {
     @TempDir
     Path dir;
 
-    private static MosquittoProcess broker;
+    private static Mosquitto broker;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-10-01T08:00:00Z"));
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final ScheduledExecutorService transportTimers = Executors.newSingleThreadScheduledExecutor();
@@ -60,7 +62,7 @@ class EnforcementEndToEndTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = MosquittoProcess.start(brokerDir);
+        broker = Mosquitto.plain(brokerDir).start();
     }
 
     @AfterAll

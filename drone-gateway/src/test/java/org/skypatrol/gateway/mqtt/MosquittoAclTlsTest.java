@@ -1,5 +1,7 @@
 package org.skypatrol.gateway.mqtt;
 
+import org.skypatrol.gateway.testing.Mosquitto;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -39,24 +41,12 @@ class MosquittoAclTlsTest {
     }
 
     private Mosquitto aclBroker() throws Exception {
-        Path passwd = dir.resolve("passwd");
-        Files.writeString(passwd, "");
-        for (String user : new String[] {"gw-1", "gw-2", "command-centre", "dji-dock"}) {
-            run("mosquitto_passwd", "-b", passwd.toString(), user, "pw-" + user);
-        }
+        List<String> users = java.util.stream.Stream.of("gw-1", "gw-2", "command-centre", "dji-dock")
+                .map(u -> u + ":pw-" + u).toList();
         Path acl = SharedData.repoRoot().resolve("samples/mosquitto/acl");
-        Mosquitto m = new Mosquitto(dir.resolve("broker"), "allow_anonymous false\npassword_file " + passwd
-                + "\nacl_file " + acl + "\nmax_inflight_messages 1000\nmax_queued_messages 0\n").start();
+        Mosquitto m = Mosquitto.withUsers(dir.resolve("broker"), users, acl).start();
         closeMe.add(m);
         return m;
-    }
-
-    private void run(String... cmd) throws Exception {
-        List<String> c = List.of(cmd);
-        Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", c) + ": " + out).isZero();
     }
 
     private TestClient user(Mosquitto m, String user) throws MqttException {

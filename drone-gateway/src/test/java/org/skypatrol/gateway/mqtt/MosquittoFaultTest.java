@@ -1,5 +1,7 @@
 package org.skypatrol.gateway.mqtt;
 
+import org.skypatrol.gateway.testing.Mosquitto;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
