@@ -13,6 +13,9 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * {@code abnormal_stop}: a motor vehicle stationary for {@code stopSeconds} (20) in a running lane
  * ({@code lane}, {@code bus_lane}, {@code no_trucks}, {@code motorway}) while traffic around it is
  * not congested: fewer than {@code congestedFraction} (0.5) of the other vehicles in the zone stand still.
+ * Only a vehicle that arrived moving stops (a blob that never moved is left-over background, not a
+ * stop), and a vehicle standing in an {@code emergency_lane} or {@code no_parking} zone is that zone's
+ * behaviour, not a stop in a running lane (a motorway zone also covers its shoulders).
  */
 public final class AbnormalStopRule extends AbstractRule {
 
@@ -36,7 +39,7 @@ public final class AbnormalStopRule extends AbstractRule {
             List<TrackSnapshot> inZone = vehicles.stream().filter(t -> RuleContext.inside(t, z)).toList();
             for (TrackSnapshot t : inZone) {
                 double still = t.stationarySeconds(ctx.timeSeconds());
-                if (still < p("stopSeconds")) {
+                if (still < p("stopSeconds") || t.neverMoved() || inOtherKind(ctx, t)) {
                     continue;
                 }
                 long others = inZone.size() - 1;
@@ -48,5 +51,10 @@ public final class AbnormalStopRule extends AbstractRule {
             }
         }
         return hits;
+    }
+
+    private static boolean inOtherKind(RuleContext ctx, TrackSnapshot t) {
+        return ctx.view().zones().stream().anyMatch(z -> (z.kind() == ZoneKind.EMERGENCY_LANE
+                || z.kind() == ZoneKind.NO_PARKING) && RuleContext.inside(t, z));
     }
 }

@@ -8,7 +8,8 @@ import org.skypatrol.analytics.events.Behaviour;
 /**
  * Parameter handling shared by the rules: documented defaults, per-scene overrides (the scene
  * file's {@code rules:} section), and the lifecycle parameters every rule has
- * ({@code sustainSeconds}, {@code endAfterSeconds}, {@code cooldownSeconds}).
+ * ({@code sustainSeconds}, {@code endAfterSeconds}, {@code cooldownSeconds}, {@code dedupeMetres} 3: a new
+ * alert this close to an active or recently ended one of the same behaviour and zone is the same object).
  */
 public abstract class AbstractRule implements Rule {
 
@@ -21,6 +22,7 @@ public abstract class AbstractRule implements Rule {
         all.put("sustainSeconds", 0.0);
         all.put("endAfterSeconds", 2.0);
         all.put("cooldownSeconds", 30.0);
+        all.put("dedupeMetres", 3.0);
         all.putAll(defaults);
         for (Map.Entry<String, Double> e : overrides.entrySet()) {
             if (!all.containsKey(e.getKey())) {
@@ -61,6 +63,11 @@ public abstract class AbstractRule implements Rule {
     @Override
     public double cooldownSeconds() {
         return p("cooldownSeconds");
+    }
+
+    @Override
+    public double dedupeMetres() {
+        return p("dedupeMetres");
     }
 
     @Override

@@ -15,7 +15,13 @@ import org.skypatrol.analytics.events.Phase;
  * before the alert starts; it ends after {@code endAfterSeconds} without a hit; the same key cannot
  * start again within {@code cooldownSeconds} of its end. Duplicates are merged: a new key of the same
  * behaviour whose tracks are exactly those of an active alert (overlapping zones) joins that alert.
- * All times are frame times.
+ * One alert per object and behaviour: a new key of the same behaviour is the same object again, and
+ * starts nothing, when (a) its tracks are exactly those of an alert that ended less than that alert's
+ * {@code cooldownSeconds} ago, or (b) it is in the same zone (or both have none) and its ground point
+ * is within the rule's {@code dedupeMetres} of where an active alert, or one that ended less than
+ * {@code cooldownSeconds} ago, last saw its object (a fragmented or re-identified track of the same
+ * parked car, debris, lane-changer). An active target absorbs the hit (no flapping); an ended one
+ * suppresses it (counted). All times are frame times.
  */
 public final class AlertLifecycle {
 
@@ -27,8 +33,14 @@ public final class AlertLifecycle {
     private final Map<String, double[]> pending = new HashMap<>();      // key -> {firstTrue, lastTrue}
     private final Map<String, Active> active = new LinkedHashMap<>();
     private final Map<String, Double> cooldownUntil = new HashMap<>();
+    private final List<Ended> ended = new ArrayList<>();
     private long merged;
     private long suppressedByCooldown;
+    private long suppressedSameObject;
+
+    /** An alert that ended, remembered until its cooldown runs out (same-object suppression). */
+    private record Ended(Rule rule, RuleHit hit, double until) {
+    }
 
     private static final class Active {
         final String alertId;
@@ -65,6 +77,11 @@ public final class AlertLifecycle {
                         merged++;
                     }
                 }
+                if (a == null && sameObjectEnded(rule, h, t)) {
+                    suppressedSameObject++;
+                    pending.remove(key);
+                    continue;
+                }
                 if (a != null) {
                     boolean changed = !a.hit.trackIds().equals(h.trackIds());
                     a.hit = h;
@@ -99,10 +116,13 @@ public final class AlertLifecycle {
             if (t - a.lastTrue >= a.rule.endAfterSeconds()) {
                 it.remove();
                 cooldownUntil.put(e.getKey(), t + a.rule.cooldownSeconds());
+                ended.add(new Ended(a.rule, a.hit, t + a.rule.cooldownSeconds()));
                 out.add(new AlertTransition(Phase.END, a.alertId, a.rule, a.hit, a.start));
             }
         }
         pending.values().removeIf(p -> t - p[1] > GAP_TOLERANCE_SECONDS);
+        ended.removeIf(x -> x.until() <= t);
+        cooldownUntil.values().removeIf(until -> until <= t);
         return out;
     }
 
@@ -117,16 +137,33 @@ public final class AlertLifecycle {
         return out;
     }
 
+    /** An active alert of the same behaviour that this hit is a duplicate of (same tracks, or same zone and place). */
     private Active mergeTarget(Rule rule, RuleHit h) {
-        if (h.trackIds().isEmpty()) {
-            return null;
-        }
         for (Active a : active.values()) {
-            if (a.rule.behaviour() == rule.behaviour() && a.hit.trackIds().equals(h.trackIds())) {
+            if (a.rule.behaviour() == rule.behaviour() && sameObject(rule, a.hit, h)) {
                 return a;
             }
         }
         return null;
+    }
+
+    /** Whether an alert of the same behaviour about the same object ended within its cooldown. */
+    private boolean sameObjectEnded(Rule rule, RuleHit h, double t) {
+        for (Ended x : ended) {
+            if (x.rule().behaviour() == rule.behaviour() && x.until() > t && sameObject(rule, x.hit(), h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameObject(Rule rule, RuleHit known, RuleHit h) {
+        if (!h.trackIds().isEmpty() && known.trackIds().equals(h.trackIds())) {
+            return true;
+        }
+        double r = rule.dedupeMetres();
+        return r > 0 && java.util.Objects.equals(known.zoneId(), h.zoneId()) && known.ground() != null
+                && h.ground() != null && known.ground().distance(h.ground()) <= r;
     }
 
     public int activeCount() {
@@ -139,5 +176,10 @@ public final class AlertLifecycle {
 
     public long suppressedByCooldown() {
         return suppressedByCooldown;
+    }
+
+    /** Starts suppressed because an alert about the same object (tracks or place) ended within its cooldown. */
+    public long suppressedSameObject() {
+        return suppressedSameObject;
     }
 }

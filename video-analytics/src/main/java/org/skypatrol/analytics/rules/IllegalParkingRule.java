@@ -9,7 +9,11 @@ import org.skypatrol.analytics.scene.ResolvedZone;
 import org.skypatrol.analytics.scene.ZoneKind;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
-/** {@code illegal_parking}: a motor vehicle stationary inside a {@code no_parking} zone longer than {@code dwellSeconds} (60). */
+/**
+ * {@code illegal_parking}: a motor vehicle that arrived moving and has stood inside a {@code no_parking}
+ * zone longer than {@code dwellSeconds} (60). A blob that never moved is not a vehicle that parked
+ * (what was parked before the video started is background to the classical detector).
+ */
 public final class IllegalParkingRule extends AbstractRule {
 
     public IllegalParkingRule(Map<String, Double> overrides) {
@@ -25,7 +29,7 @@ public final class IllegalParkingRule extends AbstractRule {
             }
             for (TrackSnapshot t : ctx.tracksOf(c -> c.isMotorVehicle())) {
                 double still = t.stationarySeconds(ctx.timeSeconds());
-                if (RuleContext.inside(t, z) && still >= p("dwellSeconds")) {
+                if (RuleContext.inside(t, z) && still >= p("dwellSeconds") && !t.neverMoved()) {
                     hits.add(new RuleHit(z.id() + "/" + t.id(), z.id(), List.of(t.id()), t.ground(),
                             t.cls().id() + " stationary " + fmt(still) + " s in no-parking zone " + z.id()));
                 }

@@ -24,5 +24,13 @@ public interface Rule {
     /** After an end, the same alert key cannot start again for this long. */
     double cooldownSeconds();
 
+    /**
+     * A new alert of this behaviour in the same zone within this distance (metres) of where an active
+     * or recently ended one last saw its object is the same object again (0 = off).
+     */
+    default double dedupeMetres() {
+        return 0;
+    }
+
     String severity();
 }

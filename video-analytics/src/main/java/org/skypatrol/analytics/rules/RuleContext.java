@@ -34,6 +34,19 @@ public record RuleContext(SceneView view, double timeSeconds, long frame, List<T
         return z.zone().hours() == null || localTime == null || z.zone().hours().contains(localTime);
     }
 
+    /**
+     * Whether consecutive observations are never more than {@code maxGapSeconds} apart: evidence over
+     * a window must be seen, not coasted (a track that was lost and re-attached may be another object).
+     */
+    public static boolean continuous(List<TrackPoint> points, double maxGapSeconds) {
+        for (int i = 1; i < points.size(); i++) {
+            if (points.get(i).timeSeconds() - points.get(i - 1).timeSeconds() > maxGapSeconds) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How long the track has been continuously inside the zone, per its history (0 if outside now). */
     public double secondsInside(TrackSnapshot t, ResolvedZone z) {
         if (!inside(t, z)) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.skypatrol.analytics.events.Behaviour;
-import org.skypatrol.analytics.geo.Polygon;
 import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.scene.LineKind;
 import org.skypatrol.analytics.scene.ResolvedLine;
@@ -13,50 +12,76 @@ import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
- * {@code solid_line_crossing}: a vehicle's ground track, from where it was {@code lookbackSeconds}
- * (1.5) ago to now, crosses a {@code solid_line}, and both ends are at least {@code minSideMetres}
- * (0.5) from the line (jitter on the line is not a crossing), and no measured step of the track in
- * that window moves across the line faster than {@code maxLateralMps} (4): a lane change drifts
- * across at 1-3 m/s, while the foot point of a blob that merges with a vehicle in the next lane, or
- * of a tall vehicle whose box grows, jumps across in one frame.
+ * {@code solid_line_crossing}: a moving vehicle whose ground track shows it clearly on one side of a
+ * {@code solid_line} and then clearly on the other, as evidence over time rather than one frame:
+ * within the last {@code windowSeconds} (4), every point of its first {@code sideSeconds} (1) is at
+ * least {@code minSideMetres} (0.5) on one side and every point of its last {@code sideSeconds} at
+ * least that far on the other side, beside the line (not past its ends); the track is at least
+ * {@code windowSeconds} old and moves at {@code minSpeedMps} (2) or more; and no measured step in the
+ * window moves across the line faster than {@code maxLateralMps} (4): a lane change drifts across at
+ * 1-3 m/s, while the foot point of a blob that merges with a vehicle in the next lane, or of a tall
+ * vehicle whose box grows, jumps across in one frame. A blob parked on the line or jittering around
+ * it never has a clean side before and after. The window must be observed, not coasted: no gap
+ * between observations over {@code maxGapSeconds} (0.6; a re-attached track may be another vehicle).
  */
 public final class SolidLineCrossingRule extends AbstractRule {
 
     public SolidLineCrossingRule(Map<String, Double> overrides) {
-        super(Behaviour.SOLID_LINE_CROSSING, Map.of("lookbackSeconds", 1.5, "minSideMetres", 0.5, "maxLateralMps", 4.0,
-                "endAfterSeconds", 3.0), overrides);
+        super(Behaviour.SOLID_LINE_CROSSING, Map.of("windowSeconds", 4.0, "sideSeconds", 1.0, "minSideMetres", 0.5,
+                "maxLateralMps", 4.0, "minSpeedMps", 2.0, "maxGapSeconds", 0.6, "endAfterSeconds", 3.0), overrides);
     }
 
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
         List<RuleHit> hits = new ArrayList<>();
+        double now = ctx.timeSeconds();
+        double window = p("windowSeconds");
         for (ResolvedLine l : ctx.view().lines()) {
             if (l.line().kind() != LineKind.SOLID_LINE) {
                 continue;
             }
             for (TrackSnapshot t : ctx.tracksOf(c -> c.isMotorVehicle())) {
-                Vec2 from = t.at(ctx.timeSeconds() - p("lookbackSeconds")).ground();
-                Vec2 to = t.ground();
-                if (crosses(l.ground(), from, to)
-                        && !jumps(l.ground(), t.since(ctx.timeSeconds() - p("lookbackSeconds")))) {
-                    hits.add(new RuleHit(l.line().id() + "/" + t.id(), l.line().id(), List.of(t.id()), to,
-                            t.cls().id() + " crossed solid line " + l.line().id()));
+                if (now - t.firstSeenSeconds() < window || t.speedMps() < p("minSpeedMps") || t.missedSeconds() > 0) {
+                    continue;
+                }
+                List<TrackPoint> pts = t.since(now - window);
+                if (pts.size() < 4 || !RuleContext.continuous(pts, p("maxGapSeconds")) || jumps(l.ground(), pts)) {
+                    continue;
+                }
+                int before = side(l.ground(), pts, pts.get(0).timeSeconds(), pts.get(0).timeSeconds() + p("sideSeconds"));
+                int after = side(l.ground(), pts, now - p("sideSeconds"), now);
+                if (before != 0 && after != 0 && before != after) {
+                    hits.add(new RuleHit(l.line().id() + "/" + t.id(), l.line().id(), List.of(t.id()), t.ground(),
+                            t.cls().id() + " crossed solid line " + l.line().id() + " at " + fmt(t.speedKph()) + " km/h"));
                 }
             }
         }
         return hits;
     }
 
-    private boolean crosses(List<Vec2> line, Vec2 from, Vec2 to) {
-        for (int i = 0; i + 1 < line.size(); i++) {
-            Vec2 a = line.get(i);
-            Vec2 b = line.get(i + 1);
-            if (Polygon.segmentsCross(a, b, from, to) && distance(a, b, from) >= p("minSideMetres")
-                    && distance(a, b, to) >= p("minSideMetres")) {
-                return true;
+    /**
+     * The side (+1 left, -1 right) every point between {@code from} and {@code to} lies on, at least
+     * {@code minSideMetres} from the line and beside it; 0 when they do not agree or are too few (2).
+     */
+    private int side(List<Vec2> line, List<TrackPoint> pts, double from, double to) {
+        int side = 0;
+        int n = 0;
+        for (TrackPoint q : pts) {
+            if (q.timeSeconds() < from - 1e-9 || q.timeSeconds() > to + 1e-9) {
+                continue;
             }
+            double s = signedBeside(line, q.ground());
+            if (Double.isNaN(s) || Math.abs(s) < p("minSideMetres")) {
+                return 0;
+            }
+            int qs = s > 0 ? 1 : -1;
+            if (side != 0 && qs != side) {
+                return 0;
+            }
+            side = qs;
+            n++;
         }
-        return false;
+        return n >= 2 ? side : 0;
     }
 
     /** Whether consecutive measured points move sideways to the line faster than a vehicle drifts. */
@@ -65,36 +90,43 @@ public final class SolidLineCrossingRule extends AbstractRule {
             TrackPoint p0 = points.get(k);
             TrackPoint p1 = points.get(k + 1);
             double dt = p1.timeSeconds() - p0.timeSeconds();
-            double lateral = Math.abs(side(line, p1.measured()) - side(line, p0.measured()));
-            if (dt > 0 && lateral > p("maxLateralMps") * dt + 0.3) {
+            double s0 = signedBeside(line, p0.measured());
+            double s1 = signedBeside(line, p1.measured());
+            if (Double.isNaN(s0) || Double.isNaN(s1)) {
+                continue;
+            }
+            if (dt > 0 && Math.abs(s1 - s0) > p("maxLateralMps") * dt + 0.3) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Signed distance of p to the line's nearest segment direction (positive on its left). */
-    private static double side(List<Vec2> line, Vec2 p) {
+    /**
+     * Signed distance of p to the polyline (positive on its left), or NaN when p lies past either end
+     * of the line (a line that stops is not crossed by going round it).
+     */
+    static double signedBeside(List<Vec2> line, Vec2 p) {
         double best = Double.POSITIVE_INFINITY;
-        double signed = 0;
+        double signed = Double.NaN;
         for (int i = 0; i + 1 < line.size(); i++) {
             Vec2 a = line.get(i);
             Vec2 b = line.get(i + 1);
-            double d = distance(a, b, p);
+            Vec2 ab = b.minus(a);
+            double len2 = ab.x() * ab.x() + ab.y() * ab.y();
+            if (len2 == 0) {
+                continue;
+            }
+            double u = ((p.x() - a.x()) * ab.x() + (p.y() - a.y()) * ab.y()) / len2;
+            if (u < 0 || u > 1) {
+                continue;
+            }
+            double d = p.distance(a.plus(ab.times(u)));
             if (d < best) {
-                Vec2 ab = b.minus(a);
-                double len = Math.hypot(ab.x(), ab.y());
                 best = d;
-                signed = len == 0 ? d : (ab.x() * (p.y() - a.y()) - ab.y() * (p.x() - a.x())) / len;
+                signed = (ab.x() * (p.y() - a.y()) - ab.y() * (p.x() - a.x())) / Math.sqrt(len2);
             }
         }
         return signed;
-    }
-
-    private static double distance(Vec2 a, Vec2 b, Vec2 p) {
-        Vec2 ab = b.minus(a);
-        double len2 = ab.x() * ab.x() + ab.y() * ab.y();
-        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((p.x() - a.x()) * ab.x() + (p.y() - a.y()) * ab.y()) / len2));
-        return p.distance(a.plus(ab.times(t)));
     }
 }

@@ -48,7 +48,11 @@ public final class TrafficAccidentRule extends AbstractRule {
         return hits;
     }
 
+    /** Whether the track arrived moving and was at {@code minPriorSpeedMps} shortly before it stopped. */
     private boolean brakedHard(TrackSnapshot t) {
+        if (t.neverMoved()) {
+            return false;                               // a jittering static blob's filter speed is not braking
+        }
         double stop = t.stationarySinceSeconds();
         for (TrackPoint p : t.history()) {
             if (p.timeSeconds() >= stop - p("decelWindowSeconds") && p.timeSeconds() <= stop

@@ -15,13 +15,19 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * {@code minDistanceMetres} (8), moving at least {@code minSpeedMps} (1.5), steadily: at least 70 % of
  * the steps against the lane and no single step over 40 % of the distance (identity jumps are not
  * wrong-way drivers); positions of boxes cut by the frame edge are ignored (an object entering the
- * frame moves its box bottom, not itself).
+ * frame moves its box bottom, not itself). Evidence for the lane: at least {@code minInsideFraction}
+ * (0.8) of the window's positions lie in the zone (a track that switched from a vehicle in the
+ * opposite lane to one in this lane carries the other vehicle's history), and the filtered velocity
+ * now points against the lane (within 60° of the reverse direction); the window is observed without
+ * a gap over {@code maxGapSeconds} (0.6).
  */
 public final class WrongWayDrivingRule extends AbstractRule {
 
     public WrongWayDrivingRule(Map<String, Double> overrides) {
         super(Behaviour.WRONG_WAY_DRIVING,
-                Map.of("windowSeconds", 4.0, "minDistanceMetres", 8.0, "minSpeedMps", 1.5), overrides);
+                Map.of("windowSeconds", 4.0, "minDistanceMetres", 8.0, "minSpeedMps", 1.5, "minInsideFraction", 0.8,
+                        "maxGapSeconds", 0.6),
+                overrides);
     }
 
     @Override
@@ -48,12 +54,17 @@ public final class WrongWayDrivingRule extends AbstractRule {
                 int h = ctx.view().scene().camera().height();
                 var pts = t.since(ctx.timeSeconds() - p("windowSeconds")).stream()
                         .filter(q -> inside(q.box(), w, h)).toList();
-                if (pts.size() < 4 || !inside(t.box(), w, h)) {
+                if (pts.size() < 4 || !inside(t.box(), w, h) 
+                        || !RuleContext.continuous(t.since(ctx.timeSeconds() - p("windowSeconds")), p("maxGapSeconds"))) {
                     continue;                           // objects cut by the frame edge move their foot point
                 }
                 Vec2 d = pts.get(pts.size() - 1).ground().minus(pts.get(0).ground());
                 double against = -(d.x() * dir.x() + d.y() * dir.y());
-                if (against >= p("minDistanceMetres") && consistent(pts, dir, against)) {
+                long inZone = pts.stream().filter(q -> z.ground().contains(q.ground())).count();
+                Vec2 v = t.velocity();
+                boolean headingAgainst = -(v.x() * dir.x() + v.y() * dir.y()) >= 0.5 * v.length();
+                if (against >= p("minDistanceMetres") && consistent(pts, dir, against) && headingAgainst
+                        && inZone >= p("minInsideFraction") * pts.size()) {
                     hits.add(new RuleHit(z.id() + "/" + t.id(), z.id(), List.of(t.id()), t.ground(),
                             t.cls().id() + " moved " + fmt(against) + " m against lane " + z.id() + " (heading "
                                     + fmt(t.headingDeg()) + "°, lane " + fmt(z.directionDeg()) + "°)"));

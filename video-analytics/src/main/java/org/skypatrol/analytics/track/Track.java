@@ -48,8 +48,17 @@ final class Track {
         return new Box(box.x() + boxVx * dt, box.y() + boxVy * dt, box.w(), box.h());
     }
 
+    /**
+     * Advances the filter to t. While the track is missing (more than one analysed frame), it is
+     * extrapolated only with a velocity its own measurements confirm: a jittering blob's filter can
+     * carry tens of km/h, and coasting on that would carry it across the image onto another object.
+     */
     void predict(double t) {
         double dt = t - lastTime;
+        if (dt > 0 && t - lastSeen > 0.3 && !reliableVelocity()) {
+            lastTime = t;
+            return;
+        }
         if (dt > 0) {
             kx.predict(dt);
             ky.predict(dt);
@@ -111,6 +120,31 @@ final class Track {
             kx.stop();
             ky.stop();
         }
+    }
+
+    /**
+     * Whether the filtered velocity agrees with the measured displacement over the last second of
+     * observations (at least 3 of them over 0.6 s or more): within half the speed plus 1 m/s.
+     */
+    boolean reliableVelocity() {
+        TrackPoint last = history.peekLast();
+        TrackPoint first = null;
+        int n = 0;
+        for (TrackPoint p : history) {
+            if (p.timeSeconds() >= last.timeSeconds() - 1.0) {
+                if (first == null) {
+                    first = p;
+                }
+                n++;
+            }
+        }
+        double span = last.timeSeconds() - first.timeSeconds();
+        if (n < 3 || span < 0.6) {
+            return false;
+        }
+        Vec2 rate = last.measured().minus(first.measured()).times(1 / span);
+        Vec2 v = velocity();
+        return rate.distance(v) <= 0.5 * v.length() + 1.0;
     }
 
     private void vote(Detection d) {

@@ -3,7 +3,9 @@ package org.skypatrol.analytics.track;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.skypatrol.analytics.detect.Detection;
@@ -26,6 +28,8 @@ public final class Tracker {
     private long created;
     private long expired;
     private long fragments;
+    private long merges;
+    private static final double MERGE_AREA_RATIO = 1.6;
 
     public Tracker(TrackerSettings settings) {
         this.settings = settings;
@@ -47,17 +51,23 @@ public final class Tracker {
             var pb = tr.predictedBox(t);
             Vec2 predicted = tr.ground();               // after predict(): where the filter expects it now
             for (int i = 0; i < detections.size(); i++) {
+                if (grounds.get(i).isEmpty()) {
+                    continue;
+                }
                 var db = detections.get(i).box();
+                double size = SizeClassifier.measure(db, mapping).map(SizeClassifier.GroundSize::longest).orElse(1.0);
+                double dist = grounds.get(i).get().distance(predicted);
+                if (dist > hardGate(tr, t, size, mapping.metresPerPixel(db.foot()))) {
+                    continue;                           // an overlapping box far away on the ground is another object
+                }
                 double iou = pb.iou(db);
                 double score = -1;
                 if (iou >= settings.minIou()) {
                     score = 1 + iou;
-                } else if (grounds.get(i).isPresent()) {
+                } else {
                     // ground gate: a margin, the object's own size (fast objects leave their box between
                     // analysed frames) and the filter's expected travel
-                    double size = SizeClassifier.measure(db, mapping).map(SizeClassifier.GroundSize::longest).orElse(1.0);
                     double gate = 1.0 + 1.5 * Math.min(size, 6) + tr.velocity().length() * (t - tr.lastSeen()) * 0.5;
-                    double dist = grounds.get(i).get().distance(predicted);
                     if (dist < gate) {
                         score = 1 - dist / gate;
                     }
@@ -70,18 +80,24 @@ public final class Tracker {
         pairs.sort(Comparator.comparingDouble(Pair::score).reversed());
         boolean[] usedDet = new boolean[detections.size()];
         List<Track> matched = new ArrayList<>();
+        Map<Integer, Track> assigned = new LinkedHashMap<>();
         for (Pair p : pairs) {
             if (usedDet[p.det] || matched.contains(p.track)) {
                 continue;
             }
-            Detection d = detections.get(p.det);
-            Optional<Vec2> g = grounds.get(p.det);
-            if (g.isEmpty()) {
-                continue;
-            }
             usedDet[p.det] = true;
             matched.add(p.track);
-            p.track.update(t, d, g.get(), measurementVariance(d, mapping), settings);
+            assigned.put(p.det, p.track);
+        }
+        for (Map.Entry<Integer, Track> e : assigned.entrySet()) {
+            Detection d = detections.get(e.getKey());
+            Track tr = e.getValue();
+            if (isMerge(d, tr, t)) {
+                merges++;                               // two tracked objects in one blob: both coast
+                matched.remove(tr);
+                continue;
+            }
+            tr.update(t, d, grounds.get(e.getKey()).get(), measurementVariance(d, mapping), settings);
         }
         for (int i = 0; i < detections.size(); i++) {
             if (!usedDet[i]) {
@@ -112,6 +128,39 @@ public final class Tracker {
             }
         }
         return out;
+    }
+
+    /**
+     * Largest ground distance (metres) between a track's predicted position and a detection it may
+     * take: a margin and half the object's size, ten pixels of foot-point jitter at the detection's
+     * ground scale, and the unknown acceleration since the track was last seen (a young track's
+     * velocity is not known yet, so it may have moved at up to 30 m/s).
+     */
+    private double hardGate(Track tr, double t, double size, double metresPerPixel) {
+        double dt = Math.max(0.2, t - tr.lastSeen());
+        double mpp = Double.isFinite(metresPerPixel) ? metresPerPixel : 0.1;
+        double travel = tr.hits < settings.minHits() ? 30 * dt : (3 + 0.5 * tr.velocity().length()) * dt;
+        return 1.5 + 0.5 * Math.min(size, 12) + 10 * mpp + travel;
+    }
+
+    /**
+     * Whether a detection matched to {@code tr} is a blob of two tracked objects: it is much larger
+     * than the track's own box and also covers most of another confirmed live track's predicted box.
+     * Its foot point is neither object's, so neither is updated from it (both coast through the
+     * merge like through an occlusion) and no new track starts from it.
+     */
+    private boolean isMerge(Detection d, Track tr, double t) {
+        if (tr.hits < settings.minHits() || d.box().area() < MERGE_AREA_RATIO * tr.box().area()
+                || tr.predictedBox(t).coveredBy(d.box()) < 0.6) {
+            return false;
+        }
+        for (Track o : tracks) {
+            if (o != tr && o.hits >= settings.minHits() && t - o.lastSeen() <= settings.maxMissedMovingSeconds()
+                    && o.predictedBox(t).coveredBy(d.box()) >= 0.6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -148,6 +197,11 @@ public final class Tracker {
     /** Unmatched detections not started as tracks because they lay inside a matched track's box. */
     public long fragments() {
         return fragments;
+    }
+
+    /** Detections that merged two tracked objects and so updated neither. */
+    public long merges() {
+        return merges;
     }
 
     public long expired() {
