@@ -128,10 +128,25 @@ public final class ClassicalDetector implements Detector {
             opencv_core.bitwise_and(staticMask, seenBg, staticMask);
             opencv_imgproc.morphologyEx(staticMask, staticMask, opencv_imgproc.MORPH_OPEN, kernel(3));
             List<Detection> out = new ArrayList<>();
-            blobs(fgFast, false, view, out);
+            blobs(withoutTrail(fgFast, fgSlow), false, view, out);
             blobs(staticMask, true, view, out);
             return out;
         }
+    }
+
+    /**
+     * Moving foreground without the trail a moving object leaves in the fast model: where the object
+     * has just been, the fast model still holds part of it, so the revealed ground differs from it,
+     * but the ground matches the slow model (which never learned the object). A moving object differs
+     * from both. Where the slow model is not known yet, the fast model alone decides.
+     */
+    private Mat withoutTrail(Mat fgFast, Mat fgSlow) {
+        Mat keep = new Mat();
+        opencv_core.bitwise_not(seenBg, keep);
+        opencv_core.bitwise_or(keep, fgSlow, keep);
+        Mat moving = new Mat();
+        opencv_core.bitwise_and(fgFast, keep, moving);
+        return moving;
     }
 
     private void prepare(Mat bgr) {

@@ -15,6 +15,18 @@ import org.skypatrol.analytics.geo.Vec2;
  */
 public final class SizeClassifier {
 
+    /**
+     * Widest oblique blob still a person (metres at the foot): a person is ~0.5 m wide, the sun's shadow
+     * beside them adds up to ~0.5x their height (0.85 m at a 63° sun), and the blob's blur about a
+     * pixel each side. A car seen end-on is 1.7-1.9 m wide before its shadow.
+     */
+    static final double PERSON_MAX_WIDTH = 1.7;
+    /**
+     * Tallest oblique blob still a person: 1.7-1.9 m upright plus its foreshortened footprint and
+     * shadow (~1 m in views 30-60° down); a car driving towards the camera spans 3.5 m or more.
+     */
+    static final double PERSON_MAX_HEIGHT = 3.5;
+
     private SizeClassifier() {
     }
 
@@ -60,8 +72,11 @@ public final class SizeClassifier {
         }
         double w = s.widthMetres();
         double h = s.lengthMetres();
-        if (w < 1.3 && h > 1.1 * w) {
+        if (w < PERSON_MAX_WIDTH && h > 1.15 * w && h < PERSON_MAX_HEIGHT) {
             return ObjectClass.PERSON;
+        }
+        if (w < PERSON_MAX_WIDTH && h >= PERSON_MAX_HEIGHT) {
+            return ObjectClass.UNKNOWN;                 // narrow and taller than anyone: a pole's sway, a merged column
         }
         if (w < 1.3) {
             return ObjectClass.STATIC_OBJECT;

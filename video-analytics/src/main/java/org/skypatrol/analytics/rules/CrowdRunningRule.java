@@ -11,7 +11,9 @@ import org.skypatrol.analytics.track.TrackSnapshot;
 /**
  * {@code crowd_running}: at least {@code minRunners} (4) people, and at least {@code minFraction}
  * (0.5) of the people in view, moving faster than {@code runSpeedMps} (3) — walking is ~1.4 m/s —
- * sustained {@code sustainSeconds} (1).
+ * sustained {@code sustainSeconds} (1). People include tracks of class {@code bicycle}: the tracker
+ * names a person-shaped track that keeps above 4.5 m/s a bicycle, and on a square that is a runner
+ * as often as a rider.
  */
 public final class CrowdRunningRule extends AbstractRule {
 
@@ -27,7 +29,8 @@ public final class CrowdRunningRule extends AbstractRule {
 
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
-        List<TrackSnapshot> people = ctx.tracksOf(c -> c == ObjectClass.PERSON);
+        // the tracker calls a person-shaped track that keeps above 4.5 m/s a bicycle: a runner, here
+        List<TrackSnapshot> people = ctx.tracksOf(c -> c == ObjectClass.PERSON || c == ObjectClass.BICYCLE);
         List<TrackSnapshot> running = people.stream().filter(t -> t.speedMps() > p("runSpeedMps")).toList();
         List<RuleHit> hits = new ArrayList<>();
         if (running.size() >= p("minRunners") && running.size() >= p("minFraction") * people.size()) {

@@ -24,10 +24,22 @@ abstract class ZoneClassRule extends AbstractRule {
 
     ZoneClassRule(Behaviour b, List<ZoneKind> kinds, Predicate<ObjectClass> classes, String what,
                   double minSeconds, Map<String, Double> overrides) {
-        super(b, Map.of("minSeconds", minSeconds), overrides);
+        this(b, kinds, classes, what, minSeconds, Map.of(), overrides);
+    }
+
+    /** With further documented defaults of the behaviour ({@code extra}) beside {@code minSeconds}. */
+    ZoneClassRule(Behaviour b, List<ZoneKind> kinds, Predicate<ObjectClass> classes, String what,
+                  double minSeconds, Map<String, Double> extra, Map<String, Double> overrides) {
+        super(b, withMinSeconds(extra, minSeconds), overrides);
         this.kinds = List.copyOf(kinds);
         this.classes = classes;
         this.what = what;
+    }
+
+    private static Map<String, Double> withMinSeconds(Map<String, Double> extra, double minSeconds) {
+        Map<String, Double> all = new java.util.HashMap<>(extra);
+        all.put("minSeconds", minSeconds);
+        return all;
     }
 
     @Override
@@ -39,12 +51,17 @@ abstract class ZoneClassRule extends AbstractRule {
             }
             for (TrackSnapshot t : ctx.tracksOf(classes)) {
                 double in = ctx.secondsInside(t, z);
-                if (RuleContext.inside(t, z) && in >= p("minSeconds")) {
+                if (RuleContext.inside(t, z) && in >= p("minSeconds") && qualifies(t, ctx)) {
                     hits.add(new RuleHit(z.id() + "/" + t.id(), z.id(), List.of(t.id()), t.ground(),
                             t.cls().id() + " " + what + " " + z.id() + " for " + fmt(in) + " s"));
                 }
             }
         }
         return hits;
+    }
+
+    /** Further evidence a behaviour asks of a track beyond class, zone and time (none by default). */
+    protected boolean qualifies(TrackSnapshot t, RuleContext ctx) {
+        return true;
     }
 }

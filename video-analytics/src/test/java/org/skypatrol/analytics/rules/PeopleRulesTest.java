@@ -33,6 +33,30 @@ class PeopleRulesTest {
     }
 
     @Test
+    void motorway_personShapedBlobThatNeverMoved_isSilent_personShapedRider_isANonMotorVehicle() throws Exception {
+        var artefact = new Scenario(AREA)
+                .actor(PERSON, 0.5, 0.5, 0, 10, still(new Vec2(110, 60)))      // a marking flickering as a person
+                .run(10);
+        assertThat(starts(artefact, "pedestrian_on_motorway")).isEmpty();
+        assertThat(starts(artefact, "non_motor_vehicle_on_motorway")).isEmpty();
+        // a cyclist seen from behind has a person's outline; at 5 m/s nobody walks
+        var rider = new Scenario(AREA)
+                .actor(PERSON, 0.6, 0.6, 0, 10, line(new Vec2(115, 20), new Vec2(115, 70), 0, 10))
+                .run(10);
+        assertThat(starts(rider, "pedestrian_on_motorway")).isEmpty();
+        assertThat(starts(rider, "non_motor_vehicle_on_motorway")).hasSize(1);
+    }
+
+    @Test
+    void abandonedObject_pieceOfTheSameObject_isOneAlert() throws Exception {
+        var seen = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
+                .actor(STATIC_OBJECT, 0.4, 0.4, 0, 30, still(new Vec2(40, 40)))     // the top of the bag, found first
+                .actor(STATIC_OBJECT, 1.0, 1.0, 1, 30, still(new Vec2(40, 40)))     // the whole bag
+                .run(30);
+        assertThat(starts(seen, "abandoned_object")).hasSize(1);
+    }
+
+    @Test
     void roadDebris_objectDroppedOnMotorway_fires_objectOffRoadIsAbandonedNotDebris() throws Exception {
         var seen = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
                 .actor(STATIC_OBJECT, 0.8, 0.8, 5, 30, still(new Vec2(110, 60)))

@@ -1,0 +1,46 @@
+package org.skypatrol.analytics.rules;
+
+import java.util.List;
+
+import org.skypatrol.analytics.track.TrackPoint;
+import org.skypatrol.analytics.track.TrackSnapshot;
+
+/**
+ * How a track has moved, from its history (metres, seconds), for rules that tell a walker or a rider
+ * from a static artefact or from a fragment of a fast vehicle.
+ */
+final class Motion {
+
+    private Motion() {
+    }
+
+    /** Farthest the track has been from where it was first seen (filtered positions), metres. */
+    static double travelledMetres(TrackSnapshot t) {
+        List<TrackPoint> h = t.history();
+        if (h.isEmpty()) {
+            return 0;
+        }
+        double far = 0;
+        for (TrackPoint p : h) {
+            far = Math.max(far, p.ground().distance(h.get(0).ground()));
+        }
+        return Math.max(far, t.ground().distance(h.get(0).ground()));
+    }
+
+    /**
+     * Ground speed over the last {@code seconds}: distance between the oldest measured position in the
+     * window and the newest, over the time between them (the filter's velocity starts at zero and lags
+     * for a second or two; over two seconds the measurement noise averages out). NaN until the track's
+     * history spans at least three quarters of the window: too early to tell a walker from a rider.
+     */
+    static double windowSpeed(TrackSnapshot t, double now, double seconds) {
+        List<TrackPoint> w = t.since(now - seconds);
+        if (w.size() < 2) {
+            return Double.NaN;
+        }
+        TrackPoint a = w.get(0);
+        TrackPoint b = w.get(w.size() - 1);
+        double dt = b.timeSeconds() - a.timeSeconds();
+        return dt < 0.75 * seconds ? Double.NaN : b.measured().distance(a.measured()) / dt;
+    }
+}

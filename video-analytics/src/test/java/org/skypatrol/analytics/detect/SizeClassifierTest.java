@@ -1,0 +1,70 @@
+package org.skypatrol.analytics.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.skypatrol.analytics.geo.GroundMapping;
+import org.skypatrol.analytics.scene.SceneGeometry;
+import org.skypatrol.analytics.scene.SceneParser;
+
+/**
+ * Classification by ground size on the plaza camera of the scenario library (12 m up, 35° down), with
+ * pixel boxes as the classical detector found them in the rendered clips (person and sun shadow, a
+ * cyclist from behind, a left bag) and boxes of cars.
+ */
+class SizeClassifierTest {
+
+    static GroundMapping plaza() throws Exception {
+        return new SceneGeometry(SceneParser.parse("plaza", """
+                id: plaza
+                camera:
+                  type: fixed
+                  width: 640
+                  height: 360
+                  calibration:
+                    - {pixel: [99.39, 330.53], ground: [-6, 10]}
+                    - {pixel: [540.61, 330.53], ground: [6, 10]}
+                    - {pixel: [513.92, 107.55], ground: [9, 23]}
+                    - {pixel: [126.08, 107.55], ground: [-9, 23]}
+                """)).view().mapping();
+    }
+
+    static ObjectClass classOf(Box b, GroundMapping m) {
+        return SizeClassifier.classify(SizeClassifier.measure(b, m).orElseThrow());
+    }
+
+    @Test
+    void personWithShadowBesideThem_isPerson() throws Exception {
+        GroundMapping m = plaza();
+        // loitering clip: a person 15 m out standing, the afternoon shadow to their right (40x55 px)
+        var size = SizeClassifier.measure(new Box(149, 153, 40, 57), m).orElseThrow();
+        assertThat(size.widthMetres()).isBetween(1.3, 1.7);
+        assertThat(SizeClassifier.classify(size)).isEqualTo(ObjectClass.PERSON);
+        // the same person without a shadow (overcast), half as wide
+        assertThat(classOf(new Box(155, 153, 20, 55), m)).isEqualTo(ObjectClass.PERSON);
+    }
+
+    @Test
+    void carsAndBags_areNotPeople() throws Exception {
+        GroundMapping m = plaza();
+        // a car side-on 15 m out: 4.5 m long, 1.5 m tall
+        assertThat(classOf(new Box(100, 170, 130, 55), m)).isEqualTo(ObjectClass.CAR);
+        // a car end-on: 1.8 m wide plus its shadow, taller in the image than a person
+        assertThat(classOf(new Box(150, 120, 75, 95), m)).isIn(ObjectClass.CAR, ObjectClass.TRUCK);
+        // the left bag of the abandoned-object clip (0.8 x 0.6 x 0.45 m, 27 m out)
+        assertThat(classOf(new Box(355, 59, 24, 20), m)).isEqualTo(ObjectClass.STATIC_OBJECT);
+    }
+
+    @Test
+    void groundSizes_atTheLimits() {
+        assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(1.6, 2.1, false))).isEqualTo(ObjectClass.PERSON);
+        assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(1.8, 2.1, false))).isEqualTo(ObjectClass.CAR);
+        assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(1.2, 4.0, false))).isEqualTo(ObjectClass.UNKNOWN);
+        assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(1.0, 0.9, false)))
+                .isEqualTo(ObjectClass.STATIC_OBJECT);
+        // straight down: a person's footprint, a bicycle, a car
+        assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(0.6, 0.5, true))).isEqualTo(ObjectClass.PERSON);
+        assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(0.6, 1.8, true))).isEqualTo(ObjectClass.BICYCLE);
+        assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(1.8, 4.5, true))).isEqualTo(ObjectClass.CAR);
+    }
+}
