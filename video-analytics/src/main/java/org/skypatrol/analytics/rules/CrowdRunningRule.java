@@ -5,21 +5,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.skypatrol.analytics.detect.ObjectClass;
+import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.events.Behaviour;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
  * {@code crowd_running}: at least {@code minRunners} (4) people, and at least {@code minFraction}
  * (0.5) of the people in view, moving faster than {@code runSpeedMps} (3) — walking is ~1.4 m/s —
- * sustained {@code sustainSeconds} (1). People include tracks of class {@code bicycle}: the tracker
- * names a person-shaped track that keeps above 4.5 m/s a bicycle, and on a square that is a runner
- * as often as a rider.
+ * sustained {@code sustainSeconds} (1). People are judged by their current box too (see
+ * {@link #personNow}), and anything off the road moving at a running pace (up to
+ * {@code maxRunSpeedMps}, 9) counts as a runner whatever its class.
  */
 public final class CrowdRunningRule extends AbstractRule {
 
     public CrowdRunningRule(Map<String, Double> overrides) {
         super(Behaviour.CROWD_RUNNING, Map.of("minRunners", 4.0, "minFraction", 0.5, "runSpeedMps", 3.0,
-                "sustainSeconds", 1.0), overrides);
+                "maxRunSpeedMps", 9.0, "sustainSeconds", 1.0), overrides);
     }
 
     @Override
@@ -27,10 +28,38 @@ public final class CrowdRunningRule extends AbstractRule {
         return "high";
     }
 
+    /**
+     * A person now: of class person or bicycle (the tracker calls a person-shaped track that keeps
+     * above 4.5 m/s a bicycle), or whose current box measures as a person: people who strolled in a
+     * group were one merged blob (voted car or truck) until they ran apart.
+     */
+    static boolean personNow(TrackSnapshot t, RuleContext ctx) {
+        if (t.cls() == ObjectClass.PERSON || t.cls() == ObjectClass.BICYCLE) {
+            return true;
+        }
+        return t.missedSeconds() == 0 && SizeClassifier.measure(t.box(), ctx.view().mapping())
+                .map(s -> SizeClassifier.classify(s) == ObjectClass.PERSON).orElse(false);
+    }
+
+    /**
+     * Moving at a person's running pace (above {@code runSpeedMps}, at most {@code maxRunSpeedMps} 9)
+     * whatever its class, unless it is a static object: runners who strolled as one merged blob keep
+     * the car or truck class that blob was voted.
+     */
+    private boolean runningPace(TrackSnapshot t) {
+        return t.cls() != ObjectClass.STATIC_OBJECT && t.speedMps() > p("runSpeedMps")
+                && t.speedMps() <= p("maxRunSpeedMps");
+    }
+
+    /** Vehicles on a lane or motorway zone are traffic, not a crowd. */
+    private static boolean onRoad(TrackSnapshot t, RuleContext ctx) {
+        return ctx.view().zones().stream().anyMatch(z -> RoadDebrisRule.isRoad(z.kind()) && RuleContext.inside(t, z));
+    }
+
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
-        // the tracker calls a person-shaped track that keeps above 4.5 m/s a bicycle: a runner, here
-        List<TrackSnapshot> people = ctx.tracksOf(c -> c == ObjectClass.PERSON || c == ObjectClass.BICYCLE);
+        List<TrackSnapshot> people = ctx.tracks().stream().filter(t -> !onRoad(t, ctx))
+                .filter(t -> personNow(t, ctx) || runningPace(t)).toList();
         List<TrackSnapshot> running = people.stream().filter(t -> t.speedMps() > p("runSpeedMps")).toList();
         List<RuleHit> hits = new ArrayList<>();
         if (running.size() >= p("minRunners") && running.size() >= p("minFraction") * people.size()) {

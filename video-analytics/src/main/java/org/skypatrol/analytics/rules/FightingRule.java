@@ -13,15 +13,15 @@ import org.skypatrol.analytics.track.TrackSnapshot;
 /**
  * {@code fighting}: two or more people whose mean positions over the window are within
  * {@code closeMetres} (2) of each other, each moving
- * erratically over the last {@code windowSeconds} (3): path length at least {@code minPathMetres}
- * (3) and at least {@code erraticRatio} (2.5) times the net displacement (lots of motion, going
- * nowhere), sustained {@code sustainSeconds} (2). Uses the raw measured positions: the tracker's
+ * erratically over the last {@code windowSeconds} (2): path length at least {@code minPathMetres}
+ * (2, a metre a second) and at least {@code erraticRatio} (2.5) times the net displacement (lots of
+ * motion, going nowhere), sustained {@code sustainSeconds} (2). One alert per scene at a time. Uses the raw measured positions: the tracker's
  * filter would smooth the motion energy away.
  */
 public final class FightingRule extends AbstractRule {
 
     public FightingRule(Map<String, Double> overrides) {
-        super(Behaviour.FIGHTING, Map.of("closeMetres", 2.0, "windowSeconds", 3.0, "minPathMetres", 3.0,
+        super(Behaviour.FIGHTING, Map.of("closeMetres", 2.0, "windowSeconds", 2.0, "minPathMetres", 2.0,
                 "erraticRatio", 2.5, "sustainSeconds", 2.0), overrides);
     }
 
@@ -40,8 +40,9 @@ public final class FightingRule extends AbstractRule {
                 TrackSnapshot a = erratic.get(i);
                 TrackSnapshot b = erratic.get(j);
                 if (centre(a, ctx.timeSeconds()).distance(centre(b, ctx.timeSeconds())) <= p("closeMetres")) {
-                    int lo = Math.min(a.id(), b.id());
-                    hits.add(new RuleHit(String.valueOf(lo), null, List.of(a.id(), b.id()),
+                    // keyed by the scene, not the pair: in a scuffle blobs merge and split and the
+                    // tracks swap ids, and each new pair must not restart the sustain time
+                    hits.add(new RuleHit("scene", null, List.of(a.id(), b.id()),
                             a.ground().plus(b.ground()).times(0.5), "people " + a.id() + " and " + b.id()
                                     + " close together with erratic motion"));
                     return hits;                        // one fight alert per scene at a time

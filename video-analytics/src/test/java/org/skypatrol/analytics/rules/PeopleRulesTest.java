@@ -2,6 +2,7 @@ package org.skypatrol.analytics.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.skypatrol.analytics.detect.ObjectClass.BICYCLE;
+import static org.skypatrol.analytics.detect.ObjectClass.CAR;
 import static org.skypatrol.analytics.detect.ObjectClass.PERSON;
 import static org.skypatrol.analytics.detect.ObjectClass.STATIC_OBJECT;
 import static org.skypatrol.analytics.rules.Scenario.line;
@@ -97,6 +98,19 @@ class PeopleRulesTest {
                 s.actor(PERSON, 0.5, 0.5, 0, 8, line(new Vec2(5 + 8 * i, 5), new Vec2(5 + 8 * i, 5 + 8 * speed), 0, 8));
             }
             assertThat(starts(s.run(8), "crowd_running")).as(speed + " m/s").hasSize(speed > 3 ? 1 : 0);
+        }
+    }
+
+    @Test
+    void crowdRunning_runnersStillVotedCarFromTheirMergedBlob_count_carsOnTheMotorwayDoNot() throws Exception {
+        for (boolean onRoad : new boolean[] {false, true}) {
+            Scenario s = new Scenario(AREA);
+            double x0 = onRoad ? 102 : 5;
+            for (int i = 0; i < 5; i++) {
+                s.actor(CAR, 1.6, 1.6, 0, 8, line(new Vec2(x0 + 3.5 * i, 5), new Vec2(x0 + 3.5 * i, 37), 0, 8));
+            }
+            assertThat(starts(s.run(8), "crowd_running")).as(onRoad ? "on the motorway" : "on the square")
+                    .hasSize(onRoad ? 0 : 1);
         }
     }
 
