@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -13,6 +14,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.skypatrol.analytics.frame.AnalysisFrame;
+import org.skypatrol.analytics.geo.GroundMapping;
+import org.skypatrol.analytics.geo.GroundMotion;
 import org.skypatrol.analytics.scene.SceneView;
 
 /**
@@ -27,7 +30,7 @@ import org.skypatrol.analytics.scene.SceneView;
 public final class ClassicalDetector implements Detector {
 
     private final ClassicalSettings s;
-    private final MotionCompensator compensator = new MotionCompensator(0.3);
+    private final MotionCompensator compensator = new MotionCompensator(0.3, true);
     private final Mat gray = new Mat();
     private final Mat prevGray = new Mat();
     private final Mat bgFast = new Mat();
@@ -36,6 +39,14 @@ public final class ClassicalDetector implements Detector {
     private final Mat motion = new Mat();
     /** 255 where the slow model has matched the frame since the start (the background there is known). */
     private final Mat seenBg = new Mat();
+    /** 255 where the previous frame showed background (no blob near): where camera motion is measured. */
+    private final Mat stillMask = new Mat();
+    /** 255 where the backgrounds hold ground seen before; 0 where camera motion just brought new ground in. */
+    private final Mat known = new Mat();
+    /** The previous analysed frame's pixel-ground mapping (a drone's pose), to predict the camera motion. */
+    private GroundMapping prevMapping;
+    private int frameWidth;
+    private int frameHeight;
     private double startTime = Double.NaN;
     private double scale = 1;
     private long resets;
@@ -50,6 +61,10 @@ public final class ClassicalDetector implements Detector {
     private static final int MIN_SIDE = 4;
     /** Neighbourhood (analysis pixels) the slow background may have shifted by under sway. */
     private static final int SWAY_KERNEL = 5;
+    /** Neighbourhood (analysis pixels) of a frame-to-frame change that counts as a moving object's body. */
+    private static final int MOVING_KERNEL = 15;
+    /** How much slower the fast model learns on moving foreground. */
+    private static final double MOVING_SLOWDOWN = 4;
 
     public ClassicalDetector(ClassicalSettings settings) {
         this.s = settings;
@@ -63,75 +78,167 @@ public final class ClassicalDetector implements Detector {
     @Override
     public List<Detection> detect(AnalysisFrame frame, SceneView view) {
         try (PointerScope scope = new PointerScope()) {
-            prepare(frame.bgr());
-            if (bgFast.empty() || bgFast.cols() != gray.cols() || bgFast.rows() != gray.rows()) {
-                reset(frame.timeSeconds());             // first frame, or the resolution changed (FAULTS V4)
-                return List.of();
+            return detectFrame(frame, view);
+        } finally {
+            prevMapping = view.mapping();
+        }
+    }
+
+    private List<Detection> detectFrame(AnalysisFrame frame, SceneView view) {
+        prepare(frame.bgr());
+        if (bgFast.empty() || bgFast.cols() != gray.cols() || bgFast.rows() != gray.rows()) {
+            reset(frame.timeSeconds());             // first frame, or the resolution changed (FAULTS V4)
+            return List.of();
+        }
+        if (s.compensateMotion()) {
+            compensate(view.mapping());
+        }
+        Mat frameDiff = new Mat();
+        opencv_core.absdiff(gray, prevGray, frameDiff);
+        opencv_imgproc.threshold(frameDiff, motion, s.diffThreshold() / 2, 255, opencv_imgproc.THRESH_BINARY);
+        opencv_core.bitwise_and(motion, known, motion);
+        gray.copyTo(prevGray);
+        gray.convertTo(gray32, opencv_core.CV_32F);
+        boolean warming = frame.timeSeconds() - startTime < s.warmupSeconds();
+        Mat fgFast = foreground(bgFast);
+        Mat fgSlow = foreground(bgSlow);
+        Mat fresh = null;
+        if (opencv_core.countNonZero(known) < known.rows() * known.cols()) {
+            // Ground the camera motion just brought into view: both models take it at once and report
+            // nothing there this frame. It stays "unseen" for the slow model (seenBg) until it matches
+            // a later frame, so a car passing through it is relearned quickly rather than kept.
+            fresh = new Mat();
+            opencv_core.bitwise_not(known, fresh);
+            gray32.copyTo(bgFast, fresh);
+            gray32.copyTo(bgSlow, fresh);
+            opencv_core.bitwise_and(fgFast, known, fgFast);
+            opencv_core.bitwise_and(fgSlow, known, fgSlow);
+            known.put(new Scalar(255.0));
+        }
+        double movingFraction = opencv_core.countNonZero(fgFast) / (double) (gray.cols() * gray.rows());
+        if (movingFraction > 0.6) {
+            reset(frame.timeSeconds());             // global lighting change or a cut: relearn
+            resets++;
+            return List.of();
+        }
+        Mat notFgSlow = new Mat();
+        opencv_core.bitwise_not(fgSlow, notFgSlow);
+        if (warming) {
+            // learn quickly, but not where something moves (else the warm-up leaves ghosts behind)
+            Mat still = new Mat();
+            opencv_imgproc.dilate(motion, still, kernel(9));
+            opencv_core.bitwise_not(still, still);
+            opencv_imgproc.accumulateWeighted(gray32, bgFast, 0.5, still);
+            opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, still);
+            opencv_core.bitwise_or(seenBg, still, seenBg);
+            still.copyTo(stillMask);
+            return List.of();
+        }
+        if (fresh != null) {
+            Mat seenNow = new Mat();
+            opencv_core.subtract(notFgSlow, fresh, seenNow);
+            opencv_core.bitwise_or(seenBg, seenNow, seenBg);
+        } else {
+            opencv_core.bitwise_or(seenBg, notFgSlow, seenBg);
+        }
+        Mat notFast = new Mat();
+        Mat fastDilated = new Mat();
+        opencv_imgproc.dilate(fgFast, fastDilated, kernel(5));
+        opencv_core.bitwise_not(fastDilated, notFast);
+        // Where the slow model has never matched and nothing moves, it holds what stood there at the
+        // start (a car that has since left, or ground the drone had not seen): learn it quickly
+        // instead of reporting the difference as a new static object for ever.
+        Mat unknown = new Mat();
+        opencv_core.bitwise_not(seenBg, unknown);
+        opencv_core.bitwise_and(unknown, notFast, unknown);
+        learnFast(fgFast);
+        opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha(), notFgSlow);
+        opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha() / 30);
+        opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, unknown);
+        // newly static = differs from a known slow background, matches the fast one
+        Mat staticMask = new Mat();
+        opencv_core.bitwise_and(shiftTolerant(bgSlow), notFast, staticMask);
+        opencv_core.bitwise_and(staticMask, seenBg, staticMask);
+        opencv_imgproc.morphologyEx(staticMask, staticMask, opencv_imgproc.MORPH_OPEN, kernel(3));
+        Mat anyFg = new Mat();
+        opencv_core.bitwise_or(fastDilated, staticMask, anyFg);
+        opencv_imgproc.dilate(anyFg, anyFg, kernel(9));
+        opencv_core.bitwise_not(anyFg, stillMask);
+        List<Detection> out = new ArrayList<>();
+        blobs(withoutTrail(fgFast, fgSlow), false, view, out);
+        blobs(staticMask, true, view, out);
+        return out;
+    }
+
+    /**
+     * Updates the fast model: at {@code fastAlpha} where nothing moves, 4x slower on moving foreground
+     * (changing between frames, or near a change). A car driving over a lane dash would otherwise
+     * leave its colour in the model there, and the dash it uncovers would stand out as a "newly
+     * still" blob for a second; a car that stops stops changing and is absorbed at the full rate.
+     */
+    private void learnFast(Mat fgFast) {
+        Mat moving = new Mat();
+        opencv_imgproc.dilate(motion, moving, kernel(MOVING_KERNEL));
+        opencv_core.bitwise_and(moving, fgFast, moving);
+        opencv_core.bitwise_not(moving, moving);
+        double a = s.fastAlpha();
+        double slow = a / MOVING_SLOWDOWN;
+        opencv_imgproc.accumulateWeighted(gray32, bgFast, slow);
+        opencv_imgproc.accumulateWeighted(gray32, bgFast, 1 - (1 - a) / (1 - slow), moving);
+    }
+
+    /**
+     * Registers the previous frame to this one and warps the background models, their masks and the
+     * previous frame into it. The motion is predicted from the two frames' ground mappings when they
+     * differ (a drone's poses) and otherwise estimated from the images ({@link MotionCompensator}).
+     * Backgrounds are resampled bicubically: they are warped every frame, and bilinear resampling
+     * blurs a little each time until lane markings stand out from the smeared model.
+     */
+    private void compensate(GroundMapping mapping) {
+        Mat prediction = null;
+        if (prevMapping != null && mapping != prevMapping) {
+            Optional<double[]> full = GroundMotion.homography(prevMapping, mapping, frameWidth, frameHeight);
+            if (full.isPresent()) {
+                prediction = toAnalysisPixels(full.get());
             }
-            if (s.compensateMotion() && !prevGray.empty()) {
-                Mat h = compensator.estimate(prevGray, gray);
-                if (h != null) {
-                    Size size = new Size(gray.cols(), gray.rows());
-                    opencv_imgproc.warpPerspective(bgFast, bgFast, h, size, opencv_imgproc.INTER_LINEAR,
-                            opencv_core.BORDER_REPLICATE, new Scalar());
-                    opencv_imgproc.warpPerspective(bgSlow, bgSlow, h, size, opencv_imgproc.INTER_LINEAR,
-                            opencv_core.BORDER_REPLICATE, new Scalar());
-                    // ground that enters the view has no known background (the border is replicated)
-                    opencv_imgproc.warpPerspective(seenBg, seenBg, h, size, opencv_imgproc.INTER_NEAREST,
-                            opencv_core.BORDER_CONSTANT, new Scalar(0.0));
+        }
+        Mat h = compensator.estimate(prevGray, gray, prediction, stillMask.empty() ? null : stillMask);
+        if (h == null) {
+            return;
+        }
+        Size size = new Size(gray.cols(), gray.rows());
+        opencv_imgproc.warpPerspective(bgFast, bgFast, h, size, opencv_imgproc.INTER_CUBIC,
+                opencv_core.BORDER_REPLICATE, new Scalar());
+        opencv_imgproc.warpPerspective(bgSlow, bgSlow, h, size, opencv_imgproc.INTER_CUBIC,
+                opencv_core.BORDER_REPLICATE, new Scalar());
+        opencv_imgproc.warpPerspective(prevGray, prevGray, h, size, opencv_imgproc.INTER_LINEAR,
+                opencv_core.BORDER_REPLICATE, new Scalar());
+        // ground that enters the view has no known background (the border is replicated)
+        opencv_imgproc.warpPerspective(seenBg, seenBg, h, size, opencv_imgproc.INTER_NEAREST,
+                opencv_core.BORDER_CONSTANT, new Scalar(0.0));
+        opencv_imgproc.warpPerspective(known, known, h, size, opencv_imgproc.INTER_NEAREST,
+                opencv_core.BORDER_CONSTANT, new Scalar(0.0));
+        // a margin: resampling near the edge still mixes in replicated border pixels
+        opencv_imgproc.erode(known, known, kernel(5));
+    }
+
+    /** A full-resolution pixel homography as one between analysis pixels: S^-1 H S, S = diag(scale, scale, 1). */
+    private Mat toAnalysisPixels(double[] h) {
+        Mat m = new Mat(3, 3, opencv_core.CV_64F);
+        try (DoubleIndexer idx = m.createIndexer()) {
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    double v = h[r * 3 + c];
+                    if (r < 2 && c == 2) {
+                        v /= scale;
+                    } else if (r == 2 && c < 2) {
+                        v *= scale;
+                    }
+                    idx.put(r, c, v);
                 }
             }
-            Mat frameDiff = new Mat();
-            opencv_core.absdiff(gray, prevGray, frameDiff);
-            opencv_imgproc.threshold(frameDiff, motion, s.diffThreshold() / 2, 255, opencv_imgproc.THRESH_BINARY);
-            gray.copyTo(prevGray);
-            gray.convertTo(gray32, opencv_core.CV_32F);
-            boolean warming = frame.timeSeconds() - startTime < s.warmupSeconds();
-            Mat fgFast = foreground(bgFast);
-            Mat fgSlow = foreground(bgSlow);
-            double movingFraction = opencv_core.countNonZero(fgFast) / (double) (gray.cols() * gray.rows());
-            if (movingFraction > 0.6) {
-                reset(frame.timeSeconds());             // global lighting change or a cut: relearn
-                resets++;
-                return List.of();
-            }
-            Mat notFgSlow = new Mat();
-            opencv_core.bitwise_not(fgSlow, notFgSlow);
-            if (warming) {
-                // learn quickly, but not where something moves (else the warm-up leaves ghosts behind)
-                Mat still = new Mat();
-                opencv_imgproc.dilate(motion, still, kernel(9));
-                opencv_core.bitwise_not(still, still);
-                opencv_imgproc.accumulateWeighted(gray32, bgFast, 0.5, still);
-                opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, still);
-                opencv_core.bitwise_or(seenBg, still, seenBg);
-                return List.of();
-            }
-            opencv_core.bitwise_or(seenBg, notFgSlow, seenBg);
-            Mat notFast = new Mat();
-            Mat fastDilated = new Mat();
-            opencv_imgproc.dilate(fgFast, fastDilated, kernel(5));
-            opencv_core.bitwise_not(fastDilated, notFast);
-            // Where the slow model has never matched and nothing moves, it holds what stood there at the
-            // start (a car that has since left, or ground the drone had not seen): learn it quickly
-            // instead of reporting the difference as a new static object for ever.
-            Mat unknown = new Mat();
-            opencv_core.bitwise_not(seenBg, unknown);
-            opencv_core.bitwise_and(unknown, notFast, unknown);
-            opencv_imgproc.accumulateWeighted(gray32, bgFast, s.fastAlpha());
-            opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha(), notFgSlow);
-            opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha() / 30);
-            opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, unknown);
-            // newly static = differs from a known slow background, matches the fast one
-            Mat staticMask = new Mat();
-            opencv_core.bitwise_and(shiftTolerant(bgSlow), notFast, staticMask);
-            opencv_core.bitwise_and(staticMask, seenBg, staticMask);
-            opencv_imgproc.morphologyEx(staticMask, staticMask, opencv_imgproc.MORPH_OPEN, kernel(3));
-            List<Detection> out = new ArrayList<>();
-            blobs(withoutTrail(fgFast, fgSlow), false, view, out);
-            blobs(staticMask, true, view, out);
-            return out;
         }
+        return m;
     }
 
     /**
@@ -152,6 +259,8 @@ public final class ClassicalDetector implements Detector {
     private void prepare(Mat bgr) {
         Mat g = new Mat();
         opencv_imgproc.cvtColor(bgr, g, opencv_imgproc.COLOR_BGR2GRAY);
+        frameWidth = bgr.cols();
+        frameHeight = bgr.rows();
         int w = Math.min(s.analysisWidth(), bgr.cols());
         scale = bgr.cols() / (double) w;
         int h = (int) Math.round(bgr.rows() / scale);
@@ -166,6 +275,9 @@ public final class ClassicalDetector implements Detector {
         gray.copyTo(prevGray);
         seenBg.create(gray.rows(), gray.cols(), opencv_core.CV_8U);
         seenBg.put(new Scalar(0.0));
+        known.create(gray.rows(), gray.cols(), opencv_core.CV_8U);
+        known.put(new Scalar(255.0));
+        stillMask.release();
         startTime = t;
     }
 
@@ -304,5 +416,8 @@ public final class ClassicalDetector implements Detector {
         bgSlow.close();
         gray32.close();
         motion.close();
+        seenBg.close();
+        known.close();
+        stillMask.close();
     }
 }

@@ -1,0 +1,163 @@
+package org.skypatrol.analytics.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.skypatrol.analytics.frame.AnalysisFrame;
+import org.skypatrol.analytics.geo.Homography;
+import org.skypatrol.analytics.scene.Scene;
+import org.skypatrol.analytics.scene.SceneParser;
+import org.skypatrol.analytics.scene.SceneView;
+
+/**
+ * The classical detector on a camera that moves over textured ground (a drone patrolling): with the
+ * motion compensated, the static ground gives no detections (no ghosts), while a real moving object
+ * still does. Frames are crops of one large textured canvas taken at a moving offset (sub-pixel
+ * steps, resampled), each with its own pixel-to-ground mapping, as a drone's poses give them.
+ */
+class ClassicalDetectorMotionTest {
+
+    private static final int W = 640;
+    private static final int H = 360;
+    private static final double M_PER_PX = 0.05;
+    /** Camera motion per analysed frame in canvas pixels (the ground moves the other way in the image). */
+    private static final double DX = 2.7;
+    private static final double DY = -4.3;
+    private static Mat canvas;
+    private static Scene scene;
+
+    @BeforeAll
+    static void texture() throws Exception {
+        // smooth random blotches (grass, asphalt wear) plus painted dashes and lines with corners
+        canvas = new Mat(H + 200, W + 200, opencv_core.CV_8UC3);
+        opencv_core.randu(canvas, new Mat(1, 1, opencv_core.CV_64F, new Scalar(60.0)),
+                new Mat(1, 1, opencv_core.CV_64F, new Scalar(200.0)));
+        opencv_imgproc.GaussianBlur(canvas, canvas, new Size(0, 0), 6);
+        opencv_core.normalize(canvas, canvas, 40, 210, opencv_core.NORM_MINMAX, -1, new Mat());
+        for (int y = 10; y < canvas.rows(); y += 45) {
+            for (int x = 30; x < canvas.cols(); x += 120) {
+                opencv_imgproc.rectangle(canvas, new Rect(x + (y % 7) * 5, y, 30, 6), new Scalar(235, 235, 235, 0), -1,
+                        opencv_imgproc.LINE_AA, 0);
+            }
+        }
+        opencv_imgproc.line(canvas, new Point(80, 0), new Point(180, canvas.rows()), new Scalar(240, 240, 240, 0), 3,
+                opencv_imgproc.LINE_AA, 0);
+        scene = SceneParser.parse("moving", """
+                id: moving
+                camera:
+                  type: fixed
+                  width: 640
+                  height: 360
+                  calibration:
+                    - {pixel: [0, 0], ground: [0, 0]}
+                    - {pixel: [640, 0], ground: [32, 0]}
+                    - {pixel: [640, 360], ground: [32, 18]}
+                    - {pixel: [0, 360], ground: [0, 18]}
+                """);
+    }
+
+    @AfterAll
+    static void free() {
+        canvas.close();
+    }
+
+    /** The crop of frame k: canvas pixel = frame pixel + (100 + k*DX, 150 + k*DY), resampled. */
+    private static Mat frame(int k, Rect car) {
+        Mat m = new Mat(2, 3, opencv_core.CV_64F);
+        double ox = 100 + k * DX;
+        double oy = 150 + k * DY;
+        try (var idx = m.<org.bytedeco.javacpp.indexer.DoubleIndexer>createIndexer()) {
+            idx.put(0, 0, 1); idx.put(0, 1, 0); idx.put(0, 2, -ox);
+            idx.put(1, 0, 0); idx.put(1, 1, 1); idx.put(1, 2, -oy);
+        }
+        Mat out = new Mat();
+        opencv_imgproc.warpAffine(canvas, out, m, new Size(W, H), opencv_imgproc.INTER_LINEAR,
+                opencv_core.BORDER_REFLECT, new Scalar());
+        if (car != null) {
+            opencv_imgproc.rectangle(out, car, new Scalar(20, 20, 180, 0), -1, opencv_imgproc.LINE_8, 0);
+        }
+        Mat noise = new Mat(H, W, opencv_core.CV_8UC3);
+        opencv_core.randn(noise, new Mat(1, 1, opencv_core.CV_64F, new Scalar(0.0)),
+                new Mat(1, 1, opencv_core.CV_64F, new Scalar(2.0)));
+        opencv_core.add(out, noise, out);
+        return out;
+    }
+
+    /** Frame k's pixel→ground mapping: ground metres = (canvas pixel) x 5 cm. */
+    private static SceneView view(int k, boolean moving) {
+        double ox = moving ? 100 + k * DX : 0;
+        double oy = moving ? 150 + k * DY : 0;
+        Homography h = new Homography(new double[] {M_PER_PX, 0, ox * M_PER_PX, 0, M_PER_PX, oy * M_PER_PX, 0, 0, 1});
+        return new SceneView(scene, h, null, List.of(), List.of());
+    }
+
+    private static List<List<Detection>> run(ClassicalSettings settings, boolean posesKnown, boolean withCar) {
+        List<List<Detection>> out = new ArrayList<>();
+        try (ClassicalDetector d = new ClassicalDetector(settings)) {
+            for (int k = 0; k < 30; k++) {
+                // a car driving through the image at 12 px per frame on top of the camera motion
+                Rect car = withCar && k >= 12 ? new Rect(60 + 12 * (k - 12), 200, 60, 30) : null;
+                try (AnalysisFrame f = new AnalysisFrame(k, k * 0.2, frame(k, car))) {
+                    List<Detection> dets = d.detect(f, view(k, posesKnown));
+                    if (k >= 8) {
+                        out.add(dets);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void movingCamera_posesKnown_staticGroundGivesNoDetections() {
+        List<List<Detection>> dets = run(ClassicalSettings.defaults(true), true, false);
+        assertThat(dets.stream().mapToInt(List::size).sum()).isZero();
+    }
+
+    @Test
+    void movingCamera_imageRegistrationOnly_staticGroundGivesNoDetections() {
+        // the same mapping every frame: the motion must come from the image (feature tracking + RANSAC)
+        List<List<Detection>> dets = run(ClassicalSettings.defaults(true), false, false);
+        assertThat(dets.stream().mapToInt(List::size).sum()).isZero();
+    }
+
+    @Test
+    void movingCamera_uncompensated_ghostsEverywhere() {
+        // the check above can fail: without compensation the same frames are full of false blobs
+        List<List<Detection>> dets = run(ClassicalSettings.defaults(false), true, false);
+        assertThat(dets.stream().mapToInt(List::size).sum()).isGreaterThan(10);
+    }
+
+    @Test
+    void movingCamera_posesKnown_movingCarStillDetectedWhereItIs() {
+        List<List<Detection>> dets = run(ClassicalSettings.defaults(true), true, true);
+        int found = 0;
+        int spurious = 0;
+        for (int i = 0; i < dets.size(); i++) {
+            int k = i + 8;
+            Box truth = k >= 12 ? new Box(60 + 12 * (k - 12), 200, 60, 30) : null;
+            for (Detection d : dets.get(i)) {
+                if (truth != null && d.box().coveredBy(truth) > 0.5 && truth.coveredBy(d.box()) > 0.5) {
+                    found++;
+                } else {
+                    spurious++;
+                }
+            }
+        }
+        // the car is in view from frame 12 to 29 (18 frames); the first one only starts its blob
+        assertThat(found).isGreaterThanOrEqualTo(15);
+        assertThat(spurious).isLessThanOrEqualTo(2);
+    }
+}
