@@ -2,6 +2,8 @@ package org.skypatrol.gateway.cli;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.skypatrol.samples.dji.DjiDroneSimulator;
@@ -36,18 +38,33 @@ final class SimulateDjiCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", defaultValue = "0", description = "run time, 0 = until Ctrl-C") long seconds;
 
+    @Option(names = "--count", defaultValue = "1",
+            description = "aircraft to simulate, each with its own connection and dock; with more than one, serials get a suffix -1, -2, ... and the circles spread out")
+    int count;
+
     @Override
     public Integer call() throws Exception {
-        if (osdHz <= 0 || drcHz < 0 || radius <= 0) {
-            System.err.println("skypatrol simulate dji: --osd-hz and --radius must be > 0, --drc-hz >= 0");
+        if (osdHz <= 0 || drcHz < 0 || radius <= 0 || count < 1 || count > 1000) {
+            System.err.println("skypatrol simulate dji: --osd-hz and --radius must be > 0, --drc-hz >= 0, --count 1..1000");
             return 2;
         }
-        try (DjiDroneSimulator sim = new DjiDroneSimulator(new DjiDroneSimulator.Settings(url, sn, gatewaySn, osdHz,
-                drcHz, lat, lon, radius), Clock.systemUTC())) {
-            sim.start();
-            System.err.println("simulating DJI drone " + sn + " on " + url + " (Ctrl-C to stop)");
-            DjiDroneSimulator.runFor(sim, Duration.ofSeconds(seconds));
-            System.err.println("sent " + sim.sent() + " messages");
+        List<DjiDroneSimulator> fleet = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                String suffix = count == 1 ? "" : "-" + (i + 1);
+                // 2 km apart on a grid, so a map of the fleet shows separate circles
+                DjiDroneSimulator sim = new DjiDroneSimulator(new DjiDroneSimulator.Settings(url, sn + suffix,
+                        gatewaySn + suffix, osdHz, drcHz, lat + (i / 10) * 0.018, lon + (i % 10) * 0.023, radius),
+                        Clock.systemUTC());
+                fleet.add(sim);
+                sim.start();
+            }
+            System.err.println("simulating " + count + " DJI drone(s) " + sn + (count == 1 ? "" : "-1.." + count)
+                    + " on " + url + " (Ctrl-C to stop)");
+            DjiDroneSimulator.runFor(fleet.get(0), Duration.ofSeconds(seconds));
+            System.err.println("sent " + fleet.stream().mapToLong(DjiDroneSimulator::sent).sum() + " messages");
+        } finally {
+            fleet.forEach(DjiDroneSimulator::close);
         }
         return 0;
     }

@@ -47,12 +47,15 @@ public final class DjiIngest {
         this.badLog = new RateLimitedLog(log, clock, Duration.ofSeconds(1));
     }
 
-    /** One message from a DJI topic (called on the MQTT inbound executor). */
-    public void onMessage(TopicRoute route, byte[] payload) {
+    /**
+     * One message from a DJI topic (called on the MQTT inbound executor); {@code receivedAt}, when Paho
+     * delivered it, becomes the telemetry's time, as the UDP receive does for MAVLink.
+     */
+    public void onMessage(TopicRoute route, byte[] payload, Instant receivedAt) {
         metrics.inc(MqttMetrics.DJI_IN);
         DjiMessage m;
         try {
-            m = DjiParser.parse(route, payload, clock.instant());
+            m = DjiParser.parse(route, payload, receivedAt);
         } catch (DjiParseException e) {
             metrics.inc(MqttMetrics.DJI_MALFORMED);
             badLog.warn("bad DJI message: {}", e.getMessage());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,8 @@ public final class MqttBridge implements Service {
     private final BroadcastRequestHandler broadcasts;
     private final Topics topics;
     private final MqttMetrics metrics = new MqttMetrics();
+    private final TelemetryStages stages = new TelemetryStages();
+    static final long STAGE_LOG_SECONDS = 10;
     private final Map<String, DroneStatusEvent> droneStatus = new ConcurrentHashMap<>();
     private final Map<String, CameraStatusEvent> cameraStatus = new ConcurrentHashMap<>();
     private ExecutorService inbound;
@@ -105,6 +108,11 @@ public final class MqttBridge implements Service {
         return link != null && link.isConnected();
     }
 
+    /** Why the latest connect attempt failed (TLS reasons named, e.g. an expired server certificate), or null. */
+    public String lastConnectError() {
+        return link == null ? null : link.lastConnectError();
+    }
+
     @Override
     public void start() throws Exception {
         inbound = Executors.newSingleThreadExecutor(r -> daemon(r, "mqtt-inbound"));
@@ -123,11 +131,12 @@ public final class MqttBridge implements Service {
                 config.password(), url.startsWith("ssl://") || url.startsWith("mqtts://") ? TlsContexts.socketFactory(config.tls())
                         : null, config.keepAliveSeconds(), config.sessionExpirySeconds(), config.maxInflight(),
                 Duration.ofMillis((long) (config.reconnectMaxSeconds() * 1000)), will);
-        link = new MqttLink(options, metrics, inbound, connector, this::route);
+        link = new MqttLink(options, metrics, inbound, connector, clock, this::route);
         sender = new OutboxSender(outbox, link, metrics, clock, config.outbox().ackRequired(),
                 Duration.ofMillis((long) (config.outbox().ackTimeoutSeconds() * 1000)),
                 Math.max(1, config.maxInflight() - 10));
-        throttle = new TelemetryThrottle(config.telemetryRateHz(), clock, timers, this::publishTelemetry, metrics);
+        throttle = new TelemetryThrottle(config.telemetryRateHz(), clock,
+                (task, ms) -> timers.schedule(task, ms, TimeUnit.MILLISECONDS), this::publishTelemetry, metrics);
         commands = new CommandInbox(new BroadcastRequestValidator(config.maxInboundBytes()), this::rejectDrone,
                 broadcasts, bus, clock, metrics);
         dji = new DjiIngest(bus, clock, metrics, Duration.ofMillis((long) (config.dji().staleSeconds() * 1000)));
@@ -143,6 +152,7 @@ public final class MqttBridge implements Service {
             timers.scheduleAtFixedRate(dji::checkLiveness, ms, ms, TimeUnit.MILLISECONDS);
         }
         link.onConnected(this::republishStatus);
+        timers.scheduleAtFixedRate(this::logStages, STAGE_LOG_SECONDS, STAGE_LOG_SECONDS, TimeUnit.SECONDS);
 
         bus.subscribe(TelemetryEvent.class, e -> throttle.offer(e.telemetry()));
         bus.subscribe(DroneStatusEvent.class, this::onDroneStatus);
@@ -203,14 +213,33 @@ public final class MqttBridge implements Service {
             metrics.inc(MqttMetrics.TELEMETRY_DROPPED_OFFLINE);
             return;
         }
+        long start = System.nanoTime();
+        stages.hold(Math.max(0, ChronoUnit.MICROS.between(t.time(), clock.instant())));
         byte[] payload = PayloadJson.toBytes(TelemetryPayload.of(t));
-        link.publish(topics.telemetry(t.droneId()), payload, 0, false).whenComplete((ok, err) -> {
+        long serialised = System.nanoTime();
+        stages.serialise((serialised - start) / 1000);
+        link.publishAtMostOnce(topics.telemetry(t.droneId()), payload, err -> {
             if (err == null) {
+                stages.write((System.nanoTime() - serialised) / 1000);
                 metrics.inc(MqttMetrics.TELEMETRY_OUT);
             } else {
                 metrics.inc(MqttMetrics.TELEMETRY_DROPPED_BACKPRESSURE);
             }
         });
+    }
+
+    /** Where telemetry spends its time in the gateway (see {@link TelemetryStages}). */
+    public TelemetryStages telemetryStages() {
+        return stages;
+    }
+
+    /** Every {@link #STAGE_LOG_SECONDS}: the telemetry stages of that window, when any telemetry went out. */
+    private void logStages() {
+        TelemetryStages.Window w = stages.drain();
+        if (w.hold().count() > 0) {
+            log.info("telemetry stages over {} s: {} messages; receive->throttle release {}; serialise {}; "
+                    + "Paho write {}", STAGE_LOG_SECONDS, w.hold().count(), w.hold(), w.serialise(), w.write());
+        }
     }
 
     private void onDroneStatus(DroneStatusEvent e) {
@@ -274,7 +303,7 @@ public final class MqttBridge implements Service {
     }
 
     /** Every inbound message, on the inbound executor. */
-    private void route(String topic, byte[] payload) {
+    private void route(String topic, byte[] payload, java.time.Instant receivedAt) {
         TopicRoute r = topics.parse(topic).orElse(null);
         if (r instanceof TopicRoute.BroadcastCommand b) {
             commands.onBroadcast(b.id(), payload);
@@ -282,7 +311,7 @@ public final class MqttBridge implements Service {
             onAck(payload);
         } else if (r instanceof TopicRoute.DjiOsd || r instanceof TopicRoute.DjiState
                 || r instanceof TopicRoute.DjiStatus || r instanceof TopicRoute.DjiDrcUp) {
-            dji.onMessage(r, payload);
+            dji.onMessage(r, payload, receivedAt);
         } else {
             metrics.inc(MqttMetrics.INBOUND_UNROUTED);
         }

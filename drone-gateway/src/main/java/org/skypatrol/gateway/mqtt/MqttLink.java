@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -56,9 +55,12 @@ public final class MqttLink implements AutoCloseable {
     public record Will(String topic, byte[] payload, int qos, boolean retain) {
     }
 
-    /** Receives every inbound message on the handoff executor (never on a Paho thread). */
+    /**
+     * Receives every inbound message on the handoff executor (never on a Paho thread), with the time
+     * Paho's receiver delivered it (before the hand-off queue, so latency figures include that queue).
+     */
     public interface InboundHandler {
-        void onMessage(String topic, byte[] payload);
+        void onMessage(String topic, byte[] payload, java.time.Instant receivedAt);
     }
 
     /** A publish the broker refused with an MQTT 5 reason code of 0x80 or more (e.g. 0x87 not authorized). */
@@ -80,6 +82,7 @@ public final class MqttLink implements AutoCloseable {
     private final Executor handoff;
     private final ScheduledExecutorService scheduler;
     private final InboundHandler inbound;
+    private final java.time.InstantSource clock;
     private volatile MqttAsyncClient client;
     private boolean attempted;
     private final Semaphore inflight;
@@ -91,10 +94,12 @@ public final class MqttLink implements AutoCloseable {
     private final AtomicInteger connectionEpoch = new AtomicInteger();
     private final RateLimitedLog connectLog;
     private volatile CountDownLatch firstConnect = new CountDownLatch(1);
+    private volatile String lastConnectError;
 
     public MqttLink(Options options, MqttMetrics metrics, Executor handoff, ScheduledExecutorService scheduler,
-                    InboundHandler inbound) throws MqttException {
+                    java.time.InstantSource clock, InboundHandler inbound) throws MqttException {
         this.options = options;
+        this.clock = clock;
         this.metrics = metrics;
         this.handoff = handoff;
         this.scheduler = scheduler;
@@ -222,6 +227,40 @@ public final class MqttLink implements AutoCloseable {
         return f;
     }
 
+    /** What a {@link #publishAtMostOnce} reports: written (error null) or failed. Runs on a Paho thread. */
+    public interface WriteListener {
+        void written(Throwable errorOrNull);
+    }
+
+    /**
+     * QoS 0 publish for telemetry, without the future and the hand-off of {@link #publish}: Paho
+     * completes a QoS 0 token when its sender thread has written the packet to the socket, and
+     * {@code done} runs right there, on Paho's callback thread. It must only count or time (never call
+     * the client: Paho issues #310, #985). Saves a task on the hand-off executor per message, which the
+     * inbound commands and the DJI drones share.
+     */
+    public void publishAtMostOnce(String topic, byte[] payload, WriteListener done) {
+        MqttMessage m = new MqttMessage(payload);
+        m.setQos(0);
+        try {
+            client.publish(topic, m, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    done.written(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    metrics.inc(MqttMetrics.PUBLISH_FAILED);
+                    done.written(e);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            metrics.inc(MqttMetrics.PUBLISH_FAILED);
+            done.written(e);
+        }
+    }
+
     /** Thrown into a publish future when the QoS 1 in-flight window is full (FAULTS.md Q6). */
     public static final class InflightFullException extends Exception {
         InflightFullException() {
@@ -265,8 +304,10 @@ public final class MqttLink implements AutoCloseable {
             o.setPassword(options.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (options.socketFactory() != null) {
-            o.setSocketFactory(options.socketFactory());
+            o.setSocketFactory(NoDelaySockets.tls(options.socketFactory()));
             o.setHttpsHostnameVerificationEnabled(true);
+        } else {
+            o.setSocketFactory(NoDelaySockets.plain());
         }
         if (options.will() != null) {
             MqttMessage w = new MqttMessage(options.will().payload());
@@ -307,23 +348,22 @@ public final class MqttLink implements AutoCloseable {
 
     private void connectFailed(Throwable e) {
         metrics.inc(MqttMetrics.CONNECT_FAILURES);
-        if (isTlsProblem(e)) {
+        String tls = options.socketFactory() == null ? null : TlsFailures.reason(e);
+        if (tls != null) {
             metrics.inc(MqttMetrics.TLS_FAILURES);
-            connectLog.warn("ALARM: TLS handshake with {} failed ({}); not falling back to plaintext",
-                    options.url(), rootMessage(e));
+            lastConnectError = "TLS: " + tls;
+            connectLog.warn("ALARM: TLS handshake with {} failed: {}; not falling back to plaintext",
+                    options.url(), tls);
         } else {
-            connectLog.warn("cannot connect to MQTT broker {}: {}", options.url(), rootMessage(e));
+            lastConnectError = rootMessage(e);
+            connectLog.warn("cannot connect to MQTT broker {}: {}", options.url(), lastConnectError);
         }
         scheduleReconnect();
     }
 
-    private static boolean isTlsProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLException || t instanceof java.security.cert.CertificateException) {
-                return true;
-            }
-        }
-        return false;
+    /** Why the latest connect attempt failed ("TLS: server certificate expired ..." for TLS), or null. */
+    public String lastConnectError() {
+        return lastConnectError;
     }
 
     private static String rootMessage(Throwable e) {
@@ -419,8 +459,9 @@ public final class MqttLink implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            java.time.Instant at = clock.instant();
             byte[] copy = message.getPayload().clone();
-            handoff.execute(() -> inbound.onMessage(topic, copy));
+            handoff.execute(() -> inbound.onMessage(topic, copy, at));
         }
 
         @Override

@@ -142,6 +142,80 @@ class MosquittoAclTlsTest {
         return d;
     }
 
+    /**
+     * Signs {@code name}.crt for the key server.key with ca.crt through {@code openssl ca}, which (unlike
+     * {@code openssl x509 -days}) takes explicit validity dates, so an expired certificate needs no clock tricks.
+     */
+    private Path signServerCertificate(Path pki, String name, String startDate, String endDate, String san)
+            throws Exception {
+        Path d = Files.createDirectories(pki.resolve("ca-" + name));
+        Files.writeString(d.resolve("index.txt"), "");
+        Files.writeString(d.resolve("serial"), "1000\n");
+        Files.writeString(d.resolve("ca.cnf"), String.join("\n", "[ca]", "default_ca = test", "[test]",
+                "database = " + d.resolve("index.txt"), "new_certs_dir = " + d, "serial = " + d.resolve("serial"),
+                "default_md = sha256", "policy = any", "unique_subject = no", "[any]", "commonName = supplied", ""));
+        Files.writeString(d.resolve("san.ext"), "subjectAltName=" + san + "\n");
+        openssl(pki, "ca", "-batch", "-config", d.resolve("ca.cnf").toString(), "-cert", "ca.crt", "-keyfile", "ca.key",
+                "-in", "server.csr", "-out", name + ".crt", "-startdate", startDate, "-enddate", endDate,
+                "-extfile", d.resolve("san.ext").toString(), "-notext");
+        return pki.resolve(name + ".crt");
+    }
+
+    private Mosquitto tlsBroker(Path pki, String name, Path certificate) throws Exception {
+        Mosquitto m = new Mosquitto(dir.resolve(name), "listener ${PORT} 127.0.0.1\nallow_anonymous true\n"
+                + "cafile " + pki.resolve("ca.crt") + "\ncertfile " + certificate + "\nkeyfile "
+                + pki.resolve("server.key") + "\n").start();
+        closeMe.add(m);
+        return m;
+    }
+
+    private String opensslOutput(Path cwd, String... args) throws Exception {
+        List<String> c = new ArrayList<>(List.of("openssl"));
+        c.addAll(List.of(args));
+        Process p = new ProcessBuilder(c).directory(cwd.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    /**
+     * Q9, expired certificate: the broker presents a certificate from the trusted CA, for the right host,
+     * with the same key as the good one, whose validity ended in 2020. The gateway refuses it, names the
+     * reason, alarms, and never connects (no plaintext or "trust anyway" fallback).
+     */
+    @Test
+    void q9_tls_expiredServerCertificateRefusedWithReason() throws Exception {
+        Path pki = certificates();
+        Path expired = signServerCertificate(pki, "expired", "20200101000000Z", "20200201000000Z",
+                "IP:127.0.0.1,DNS:localhost");
+        // the fixture itself: signed by our CA, and refused by OpenSSL for its dates only
+        assertThat(opensslOutput(pki, "verify", "-CAfile", "ca.crt", expired.toString())).contains("certificate has expired");
+        Mosquitto broker = tlsBroker(pki, "expired-broker", expired);
+        EventBus bus = new EventBus();
+        MqttBridge b = bridge(Fixtures.withTls(Fixtures.config("ssl://127.0.0.1:" + broker.port(), false, 30, 1 << 20),
+                new MqttConfig.Tls(pki.resolve("ca.crt").toString(), null, null)), "gw-t4", bus);
+        Await.until(Duration.ofSeconds(10), "TLS failure alarmed", () -> b.metrics().get(MqttMetrics.TLS_FAILURES) > 0);
+        assertThat(b.lastConnectError()).startsWith("TLS: server certificate expired");
+        assertThat(b.isConnected()).isFalse();
+        assertThat(b.metrics().get(MqttMetrics.CONNECTS)).isZero();
+        assertThat(broker.log()).doesNotContain("as skypatrol-gw-t4");
+    }
+
+    /** Q9, the same CA but a certificate for another host: refused (Paho's host name check is on), reason named. */
+    @Test
+    void q9_tls_certificateForAnotherHostRefusedWithReason() throws Exception {
+        Path pki = certificates();
+        Path other = signServerCertificate(pki, "other-host", "20250101000000Z", "20991231000000Z",
+                "DNS:broker.example.org");
+        Mosquitto broker = tlsBroker(pki, "other-host-broker", other);
+        MqttBridge b = bridge(Fixtures.withTls(Fixtures.config("ssl://127.0.0.1:" + broker.port(), false, 30, 1 << 20),
+                new MqttConfig.Tls(pki.resolve("ca.crt").toString(), null, null)), "gw-t5", new EventBus());
+        Await.until(Duration.ofSeconds(10), "TLS failure alarmed", () -> b.metrics().get(MqttMetrics.TLS_FAILURES) > 0);
+        assertThat(b.lastConnectError()).startsWith("TLS: server certificate does not name this host");
+        assertThat(b.metrics().get(MqttMetrics.CONNECTS)).isZero();
+        assertThat(broker.log()).doesNotContain("as skypatrol-gw-t5");
+    }
+
     /** Q9: right CA connects; wrong CA and a plaintext port are refused and alarmed, never a plaintext fallback. */
     @Test
     void q9_tls_wrongCaAndPlaintextPortRefusedNoFallback() throws Exception {
@@ -161,6 +235,7 @@ class MosquittoAclTlsTest {
         Await.until(Duration.ofSeconds(5), "TLS failure alarmed", () -> wrongCa.metrics().get(MqttMetrics.TLS_FAILURES) > 0);
         assertThat(wrongCa.isConnected()).isFalse();
         assertThat(wrongCa.metrics().get(MqttMetrics.CONNECTS)).isZero();
+        assertThat(wrongCa.lastConnectError()).startsWith("TLS: server certificate not signed by a trusted CA");
 
         Mosquitto plain = Mosquitto.plain(dir.resolve("plain-broker")).start();
         closeMe.add(plain);
@@ -168,6 +243,7 @@ class MosquittoAclTlsTest {
                 new MqttConfig.Tls(pki.resolve("ca.crt").toString(), null, null)), "gw-t3", new EventBus());
         Await.until(Duration.ofSeconds(5), "connect failures", () -> toPlain.metrics().get(MqttMetrics.CONNECT_FAILURES) > 0);
         assertThat(toPlain.metrics().get(MqttMetrics.CONNECTS)).isZero();
+        assertThat(toPlain.lastConnectError()).startsWith("TLS: ");
         assertThat(plain.log()).doesNotContain("as skypatrol-gw-t3");
     }
 }

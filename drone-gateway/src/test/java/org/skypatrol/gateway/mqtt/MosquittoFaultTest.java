@@ -344,7 +344,8 @@ class MosquittoFaultTest {
         closeMe.add(handoff::shutdownNow);
         Set<String> got = java.util.concurrent.ConcurrentHashMap.newKeySet();
         MqttLink link = keep(new MqttLink(new MqttLink.Options(broker.url(), "q5", null, null, null, 2, 3600, 10,
-                Duration.ofSeconds(1), null), new MqttMetrics(), handoff, timers, (t, p) -> got.add(t)));
+                Duration.ofSeconds(1), null), new MqttMetrics(), handoff, timers, java.time.Clock.systemUTC(),
+                (t, p, at) -> got.add(t)));
         for (int i = 0; i < 12; i++) {
             link.subscribe("q5/topic-" + i, 1);
         }

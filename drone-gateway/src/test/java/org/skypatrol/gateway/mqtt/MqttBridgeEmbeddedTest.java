@@ -184,6 +184,7 @@ class MqttBridgeEmbeddedTest {
     @Test
     void dji_osdOnSameBroker_becomesTelemetryAndOnlineStatus() throws Exception {
         byte[] osd = getClass().getResourceAsStream("/dji/aircraft-osd.synthetic.json").readAllBytes();
+        Instant beforePublish = Instant.now();
         cc.publish(Topics.djiOsd("1581F5BKD225D00BCFSY"), new String(osd), 0);
         cc.publish(Topics.djiOsd("1581F5BKD225D00BCFSY"), "{broken", 0);
         String tel = topics.telemetry("1581F5BKD225D00BCFSY");
@@ -191,6 +192,8 @@ class MqttBridgeEmbeddedTest {
         JsonNode t = cc.on(tel).get(0).json();
         assertThat(t.get("source").asText()).isEqualTo("dji");
         assertThat(t.get("position").get("latitudeDeg").asDouble()).isEqualTo(22.579339);
+        // the time is the gateway's receive of the DJI message (not the fixture's own timestamp)
+        assertThat(Instant.parse(t.get("time").asText())).isBetween(beforePublish, Instant.now());
         PayloadSchemas.assertValid(t);
         Await.until(Duration.ofSeconds(5), "DJI status", () -> !cc.on(topics.droneStatus("1581F5BKD225D00BCFSY")).isEmpty());
         assertThat(cc.on(topics.droneStatus("1581F5BKD225D00BCFSY")).get(0).json().get("transport").asText()).isEqualTo("dji");
