@@ -18,7 +18,7 @@ import org.skypatrol.analytics.events.Phase;
  * One alert per object and behaviour: a new key of the same behaviour is the same object again, and
  * starts nothing, when (a) its tracks are exactly those of an alert that ended less than that alert's
  * {@code cooldownSeconds} ago, or (b) it is in the same zone (or both have none) and its ground point
- * is within the rule's {@code dedupeMetres} of where an active alert, or one that ended less than
+ * is within the rule's {@code dedupeMetres} (plus the larger ground uncertainty of the two hits) of where an active alert, or one that ended less than
  * {@code cooldownSeconds} ago, last saw its object (a fragmented or re-identified track of the same
  * parked car, debris, lane-changer). An active target absorbs the hit (no flapping); an ended one
  * suppresses it (counted). All times are frame times.
@@ -161,8 +161,8 @@ public final class AlertLifecycle {
         if (!h.trackIds().isEmpty() && known.trackIds().equals(h.trackIds())) {
             return true;
         }
-        double r = rule.dedupeMetres();
-        return r > 0 && java.util.Objects.equals(known.zoneId(), h.zoneId()) && known.ground() != null
+        double r = rule.dedupeMetres() + Math.max(known.groundUncertaintyMetres(), h.groundUncertaintyMetres());
+        return rule.dedupeMetres() > 0 && java.util.Objects.equals(known.zoneId(), h.zoneId()) && known.ground() != null
                 && h.ground() != null && known.ground().distance(h.ground()) <= r;
     }
 

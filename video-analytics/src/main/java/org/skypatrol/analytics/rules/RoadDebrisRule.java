@@ -12,12 +12,15 @@ import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
  * {@code road_debris}: a new static non-vehicle object (class {@code static_object}, never moved since
- * it appeared) inside a running lane, motorway or emergency lane for {@code minSeconds} (3).
+ * it appeared) inside a running lane, motorway or emergency lane for {@code minSeconds} (3), seen in at
+ * least {@code minObservedFraction} (0.7) of the analysed frames of that time with its box clear of the
+ * frame's sides and bottom: debris lies there and is seen steadily, while the flickering remnants of
+ * passing vehicles in the background model come and go.
  */
 public final class RoadDebrisRule extends AbstractRule {
 
     public RoadDebrisRule(Map<String, Double> overrides) {
-        super(Behaviour.ROAD_DEBRIS, Map.of("minSeconds", 3.0), overrides);
+        super(Behaviour.ROAD_DEBRIS, Map.of("minSeconds", 3.0, "minObservedFraction", 0.7), overrides);
     }
 
     @Override
@@ -29,7 +32,8 @@ public final class RoadDebrisRule extends AbstractRule {
     public List<RuleHit> evaluate(RuleContext ctx) {
         List<RuleHit> hits = new ArrayList<>();
         for (TrackSnapshot t : ctx.tracksOf(c -> c == ObjectClass.STATIC_OBJECT)) {
-            if (!t.neverMoved() || ctx.timeSeconds() - t.firstSeenSeconds() < p("minSeconds")) {
+            if (!t.neverMoved() || ctx.timeSeconds() - t.firstSeenSeconds() < p("minSeconds")
+                    || !ctx.footReliable(t, 1.0) || ctx.observedFraction(t, p("minSeconds")) < p("minObservedFraction")) {
                 continue;
             }
             // one alert per object: a lane lies inside the motorway zone, and the lane is the better answer
@@ -42,7 +46,7 @@ public final class RoadDebrisRule extends AbstractRule {
             }
             if (where != null) {
                 hits.add(new RuleHit(String.valueOf(t.id()), where.id(), List.of(t.id()), t.ground(),
-                        "static object on the road in " + where.id() + " for " + fmt(ctx.timeSeconds() - t.firstSeenSeconds()) + " s"));
+                        "static object on the road in " + where.id() + " for " + fmt(ctx.timeSeconds() - t.firstSeenSeconds()) + " s").withUncertainty(ctx.groundUncertainty(t)));
             }
         }
         return hits;

@@ -14,20 +14,20 @@ import org.skypatrol.analytics.track.TrackSnapshot;
 /**
  * {@code solid_line_crossing}: a moving vehicle whose ground track shows it clearly on one side of a
  * {@code solid_line} and then clearly on the other, as evidence over time rather than one frame:
- * within the last {@code windowSeconds} (4), every point of its first {@code sideSeconds} (1) is at
- * least {@code minSideMetres} (0.5) on one side and every point of its last {@code sideSeconds} at
- * least that far on the other side, beside the line (not past its ends); the track is at least
- * {@code windowSeconds} old and moves at {@code minSpeedMps} (2) or more; and no measured step in the
- * window moves across the line faster than {@code maxLateralMps} (4): a lane change drifts across at
- * 1-3 m/s, while the foot point of a blob that merges with a vehicle in the next lane, or of a tall
- * vehicle whose box grows, jumps across in one frame. A blob parked on the line or jittering around
- * it never has a clean side before and after. The window must be observed, not coasted: no gap
- * between observations over {@code maxGapSeconds} (0.6; a re-attached track may be another vehicle).
+ * within the last {@code windowSeconds} (4), a run of observations spanning at least
+ * {@code sideSeconds} (0.6) lies at least {@code minSideMetres} (0.5) on one side, beside the line (not
+ * past its ends), and every observation of the last {@code sideSeconds} lies that far on the other
+ * side; the vehicle moves at {@code minSpeedMps} (2) or more; and no measured step in the window
+ * moves across the line faster than {@code maxLateralMps} (4): a lane change drifts across at 1-3 m/s,
+ * while the foot point of a blob that merges with a vehicle in the next lane, or of a tall vehicle
+ * whose box grows, jumps across in one frame. A blob parked on the line or jittering around it never
+ * has a clean side before and after. The window must be observed, not coasted: no gap between
+ * observations over {@code maxGapSeconds} (0.6; a re-attached track may be another vehicle).
  */
 public final class SolidLineCrossingRule extends AbstractRule {
 
     public SolidLineCrossingRule(Map<String, Double> overrides) {
-        super(Behaviour.SOLID_LINE_CROSSING, Map.of("windowSeconds", 4.0, "sideSeconds", 1.0, "minSideMetres", 0.5,
+        super(Behaviour.SOLID_LINE_CROSSING, Map.of("windowSeconds", 4.0, "sideSeconds", 0.6, "minSideMetres", 0.5,
                 "maxLateralMps", 4.0, "minSpeedMps", 2.0, "maxGapSeconds", 0.6, "endAfterSeconds", 3.0), overrides);
     }
 
@@ -35,22 +35,20 @@ public final class SolidLineCrossingRule extends AbstractRule {
     public List<RuleHit> evaluate(RuleContext ctx) {
         List<RuleHit> hits = new ArrayList<>();
         double now = ctx.timeSeconds();
-        double window = p("windowSeconds");
         for (ResolvedLine l : ctx.view().lines()) {
             if (l.line().kind() != LineKind.SOLID_LINE) {
                 continue;
             }
             for (TrackSnapshot t : ctx.tracksOf(c -> c.isMotorVehicle())) {
-                if (now - t.firstSeenSeconds() < window || t.speedMps() < p("minSpeedMps") || t.missedSeconds() > 0) {
+                if (t.speedMps() < p("minSpeedMps") || t.missedSeconds() > 0) {
                     continue;
                 }
-                List<TrackPoint> pts = t.since(now - window);
+                List<TrackPoint> pts = t.since(now - p("windowSeconds"));
                 if (pts.size() < 4 || !RuleContext.continuous(pts, p("maxGapSeconds")) || jumps(l.ground(), pts)) {
                     continue;
                 }
-                int before = side(l.ground(), pts, pts.get(0).timeSeconds(), pts.get(0).timeSeconds() + p("sideSeconds"));
-                int after = side(l.ground(), pts, now - p("sideSeconds"), now);
-                if (before != 0 && after != 0 && before != after) {
+                int after = sideAfter(l.ground(), pts, now - p("sideSeconds"));
+                if (after != 0 && hasRunOn(l.ground(), pts, -after, now - p("sideSeconds"))) {
                     hits.add(new RuleHit(l.line().id() + "/" + t.id(), l.line().id(), List.of(t.id()), t.ground(),
                             t.cls().id() + " crossed solid line " + l.line().id() + " at " + fmt(t.speedKph()) + " km/h"));
                 }
@@ -59,29 +57,52 @@ public final class SolidLineCrossingRule extends AbstractRule {
         return hits;
     }
 
-    /**
-     * The side (+1 left, -1 right) every point between {@code from} and {@code to} lies on, at least
-     * {@code minSideMetres} from the line and beside it; 0 when they do not agree or are too few (2).
-     */
-    private int side(List<Vec2> line, List<TrackPoint> pts, double from, double to) {
+    /** The side (+1 left, -1 right) every observation from {@code from} on lies clearly on; 0 if none (or too few). */
+    private int sideAfter(List<Vec2> line, List<TrackPoint> pts, double from) {
         int side = 0;
         int n = 0;
         for (TrackPoint q : pts) {
-            if (q.timeSeconds() < from - 1e-9 || q.timeSeconds() > to + 1e-9) {
+            if (q.timeSeconds() < from - 1e-9) {
                 continue;
             }
-            double s = signedBeside(line, q.ground());
-            if (Double.isNaN(s) || Math.abs(s) < p("minSideMetres")) {
-                return 0;
-            }
-            int qs = s > 0 ? 1 : -1;
-            if (side != 0 && qs != side) {
+            int qs = clearSide(line, q.ground());
+            if (qs == 0 || (side != 0 && qs != side)) {
                 return 0;
             }
             side = qs;
             n++;
         }
         return n >= 2 ? side : 0;
+    }
+
+    /** Whether observations before {@code before} include a run spanning {@code sideSeconds} clearly on {@code side}. */
+    private boolean hasRunOn(List<Vec2> line, List<TrackPoint> pts, int side, double before) {
+        double runStart = Double.NaN;
+        for (TrackPoint q : pts) {
+            if (q.timeSeconds() >= before - 1e-9) {
+                break;
+            }
+            if (clearSide(line, q.ground()) == side) {
+                if (Double.isNaN(runStart)) {
+                    runStart = q.timeSeconds();
+                }
+                if (q.timeSeconds() - runStart >= p("sideSeconds") - 1e-9) {
+                    return true;
+                }
+            } else {
+                runStart = Double.NaN;
+            }
+        }
+        return false;
+    }
+
+    /** +1 / -1 when p is beside the line and at least {@code minSideMetres} from it, else 0. */
+    private int clearSide(List<Vec2> line, Vec2 p) {
+        double s = signedBeside(line, p);
+        if (Double.isNaN(s) || Math.abs(s) < p("minSideMetres")) {
+            return 0;
+        }
+        return s > 0 ? 1 : -1;
     }
 
     /** Whether consecutive measured points move sideways to the line faster than a vehicle drifts. */

@@ -14,7 +14,11 @@ import org.skypatrol.analytics.track.TrackSnapshot;
 /**
  * Shared shape of the "an object of class C inside a zone of kind K for {@code minSeconds}" rules
  * (bus lane, truck lane, pedestrians and non-motor vehicles on the motorway, intrusion); each
- * behaviour is still its own class, naming its kinds, classes and defaults.
+ * behaviour is still its own class, naming its kinds, classes and defaults. Evidence: at least
+ * {@code minFootprintFraction} (0.5) of the object's footprint (its box's bottom edge on the ground)
+ * inside now, and its foot point reliable (observed within {@code maxMissedSeconds} 0.5, box not cut
+ * by the frame's sides or bottom), so coasting predictions and half-visible objects start nothing;
+ * vehicle behaviours also ask a footprint at least {@code minWidthMetres} wide (0 = any).
  */
 abstract class ZoneClassRule extends AbstractRule {
 
@@ -39,6 +43,9 @@ abstract class ZoneClassRule extends AbstractRule {
     private static Map<String, Double> withMinSeconds(Map<String, Double> extra, double minSeconds) {
         Map<String, Double> all = new java.util.HashMap<>(extra);
         all.put("minSeconds", minSeconds);
+        all.putIfAbsent("minFootprintFraction", 0.5);
+        all.putIfAbsent("maxMissedSeconds", 0.5);
+        all.putIfAbsent("minWidthMetres", 0.0);
         return all;
     }
 
@@ -51,9 +58,12 @@ abstract class ZoneClassRule extends AbstractRule {
             }
             for (TrackSnapshot t : ctx.tracksOf(classes)) {
                 double in = ctx.secondsInside(t, z);
-                if (RuleContext.inside(t, z) && in >= p("minSeconds") && qualifies(t, ctx)) {
+                if (RuleContext.inside(t, z) && in >= p("minSeconds") && ctx.footReliable(t, p("maxMissedSeconds"))
+                        && ctx.footprintInside(t, z) >= p("minFootprintFraction")
+                        && !(ctx.groundWidth(t) < p("minWidthMetres")) && qualifies(t, ctx)) {
                     hits.add(new RuleHit(z.id() + "/" + t.id(), z.id(), List.of(t.id()), t.ground(),
-                            t.cls().id() + " " + what + " " + z.id() + " for " + fmt(in) + " s"));
+                            t.cls().id() + " " + what + " " + z.id() + " for " + fmt(in) + " s")
+                            .withUncertainty(ctx.groundUncertainty(t)));
                 }
             }
         }

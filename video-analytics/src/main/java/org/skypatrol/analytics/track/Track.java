@@ -42,6 +42,18 @@ final class Track {
         history.add(new TrackPoint(t, ground, ground, box, 0));
     }
 
+    /**
+     * Takes a lost track up again at time t (re-identification): the filter restarts from rest at its
+     * last position instead of extrapolating over the gap, so the next update is a plain measurement.
+     */
+    void revive(double t) {
+        kx.stop();
+        ky.stop();
+        boxVx = 0;
+        boxVy = 0;
+        lastTime = t;
+    }
+
     /** Box predicted for time t (constant pixel velocity). */
     Box predictedBox(double t) {
         double dt = t - lastSeen;

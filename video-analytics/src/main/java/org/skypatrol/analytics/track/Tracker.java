@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.skypatrol.analytics.detect.Box;
 import org.skypatrol.analytics.detect.Detection;
+import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.geo.GroundMapping;
 import org.skypatrol.analytics.geo.Vec2;
@@ -29,6 +31,9 @@ public final class Tracker {
     private long expired;
     private long fragments;
     private long merges;
+    private long reidentified;
+    private long splitsMerged;
+    private final List<Track> lost = new ArrayList<>();
     private static final double MERGE_AREA_RATIO = 1.6;
 
     public Tracker(TrackerSettings settings) {
@@ -36,10 +41,11 @@ public final class Tracker {
     }
 
     /** Feeds one frame's detections (time in seconds from the frame) and returns the live tracks. */
-    public List<TrackSnapshot> update(double t, List<Detection> detections, GroundMapping mapping) {
+    public List<TrackSnapshot> update(double t, List<Detection> detectionsIn, GroundMapping mapping) {
         for (Track tr : tracks) {
             tr.predict(t);
         }
+        List<Detection> detections = mergeSplits(t, detectionsIn, mapping);
         record Pair(Track track, int det, double score) {
         }
         List<Pair> pairs = new ArrayList<>();
@@ -92,9 +98,10 @@ public final class Tracker {
         for (Map.Entry<Integer, Track> e : assigned.entrySet()) {
             Detection d = detections.get(e.getKey());
             Track tr = e.getValue();
-            if (isMerge(d, tr, t)) {
-                merges++;                               // two tracked objects in one blob: both coast
-                matched.remove(tr);
+            Track partner = mergePartner(d, tr, t);
+            if (partner != null) {
+                merges++;                               // two tracked objects in one blob: split it between them
+                updateFromMerge(t, d, tr, partner, matched, mapping);
                 continue;
             }
             tr.update(t, d, grounds.get(e.getKey()).get(), measurementVariance(d, mapping), settings);
@@ -106,8 +113,16 @@ public final class Tracker {
                 if (g.isPresent() && isFragment(d, matched)) {
                     fragments++;                        // a split blob of an object already tracked
                 } else if (g.isPresent()) {
-                    tracks.add(new Track(nextId++, t, d, g.get()));
-                    created++;
+                    Track old = reidentify(t, g.get(), mapping.metresPerPixel(d.box().foot()));
+                    if (old != null) {
+                        old.revive(t);
+                        old.update(t, d, g.get(), measurementVariance(d, mapping), settings);
+                        tracks.add(old);
+                        reidentified++;
+                    } else {
+                        tracks.add(new Track(nextId++, t, d, g.get()));
+                        created++;
+                    }
                 }
             }
         }
@@ -119,8 +134,12 @@ public final class Tracker {
             if (missed > limit) {
                 it.remove();
                 expired++;
+                if (tr.hits >= settings.minHits() && (tr.stationary() || tr.velocity().length() < settings.reidMaxSpeedMps())) {
+                    lost.add(tr);
+                }
             }
         }
+        lost.removeIf(tr -> t - tr.lastSeen() > settings.reidSeconds());
         List<TrackSnapshot> out = new ArrayList<>();
         for (Track tr : tracks) {
             if (tr.hits >= settings.minHits()) {
@@ -128,6 +147,95 @@ public final class Tracker {
             }
         }
         return out;
+    }
+
+    /**
+     * Joins the pieces of one tracked object: when two or more detections each lie mostly (70 %)
+     * inside the predicted box (grown by 10 %) of the same confirmed track, and mostly (50 %) inside
+     * no other track's, they become one detection, their union, if that union is no larger than 1.3
+     * times the predicted box. The classical detector splits a stopping car into its moving and
+     * newly-static parts and a car into body and shadow; each piece matching alone moves the track's
+     * foot point and the others start tracks that re-alert for the same object.
+     */
+    private List<Detection> mergeSplits(double t, List<Detection> dets, GroundMapping mapping) {
+        if (dets.size() < 2) {
+            return dets;
+        }
+        List<Detection> out = new ArrayList<>(dets);
+        for (Track tr : tracks) {
+            if (tr.hits < settings.minHits()) {
+                continue;
+            }
+            Box pb = tr.predictedBox(t);
+            Box grown = new Box(pb.x() - 0.05 * pb.w(), pb.y() - 0.05 * pb.h(), 1.1 * pb.w(), 1.1 * pb.h());
+            List<Detection> pieces = new ArrayList<>();
+            for (Detection d : out) {
+                if (d.box().coveredBy(grown) >= 0.7 && !claimedByOther(d, tr, grown, t)) {
+                    pieces.add(d);
+                }
+            }
+            if (pieces.size() < 2) {
+                continue;
+            }
+            Box u = pieces.get(0).box();
+            Detection biggest = pieces.get(0);
+            for (Detection d : pieces) {
+                u = union(u, d.box());
+                if (d.box().area() > biggest.box().area()) {
+                    biggest = d;
+                }
+            }
+            if (u.area() > 1.3 * pb.area()) {
+                continue;
+            }
+            ObjectClass cls = biggest.cls();            // the detector's word; the track's votes settle the class
+            boolean still = pieces.stream().allMatch(Detection::staticObject);
+            double score = pieces.stream().mapToDouble(Detection::score).max().orElse(biggest.score());
+            out.removeAll(pieces);
+            out.add(new Detection(u, cls, score, still));
+            splitsMerged += pieces.size() - 1;
+        }
+        return out;
+    }
+
+    /** Whether another confirmed track, not itself nested inside {@code selfBox} (a fragment), holds the detection. */
+    private boolean claimedByOther(Detection d, Track self, Box selfBox, double t) {
+        for (Track o : tracks) {
+            if (o != self && o.hits >= settings.minHits() && d.box().coveredBy(o.predictedBox(t)) >= 0.5
+                    && o.predictedBox(t).coveredBy(selfBox) < 0.7) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Box union(Box a, Box b) {
+        double x0 = Math.min(a.x(), b.x());
+        double y0 = Math.min(a.y(), b.y());
+        double x1 = Math.max(a.x() + a.w(), b.x() + b.w());
+        double y1 = Math.max(a.y() + a.h(), b.y() + b.h());
+        return new Box(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /**
+     * A confirmed track lost while slow or stationary, within {@code reidSeconds}, whose last position
+     * is within {@code reidMetres} (plus ten pixels at the ground scale) of a new detection: the same
+     * object seen again (a stopping car fades from the moving mask before it appears as newly static;
+     * without this every such gap makes a new track and re-alerts). The nearest wins; it leaves the list.
+     */
+    private Track reidentify(double t, Vec2 ground, double metresPerPixel) {
+        double mpp = Double.isFinite(metresPerPixel) ? metresPerPixel : 0.1;
+        Track best = null;
+        double bestDist = settings.reidMetres() + 10 * mpp;
+        for (Track tr : lost) {
+            double d = tr.ground().distance(ground);
+            if (t - tr.lastSeen() <= settings.reidSeconds() && d <= bestDist) {
+                best = tr;
+                bestDist = d;
+            }
+        }
+        lost.remove(best);
+        return best;
     }
 
     /**
@@ -149,18 +257,51 @@ public final class Tracker {
      * Its foot point is neither object's, so neither is updated from it (both coast through the
      * merge like through an occlusion) and no new track starts from it.
      */
-    private boolean isMerge(Detection d, Track tr, double t) {
+    private Track mergePartner(Detection d, Track tr, double t) {
         if (tr.hits < settings.minHits() || d.box().area() < MERGE_AREA_RATIO * tr.box().area()
                 || tr.predictedBox(t).coveredBy(d.box()) < 0.6) {
-            return false;
+            return null;
         }
         for (Track o : tracks) {
             if (o != tr && o.hits >= settings.minHits() && t - o.lastSeen() <= settings.maxMissedMovingSeconds()
                     && o.predictedBox(t).coveredBy(d.box()) >= 0.6) {
-                return true;
+                return o;
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * Updates two tracks from the one blob they merged into, each with a box of its own size: the
+     * track nearer the camera (lower predicted box bottom in the image) stands on the blob's bottom
+     * edge, the farther one keeps its predicted box, held inside the blob. Two cars that touch (a
+     * rear-end collision, a queue) stay two tracks with plausible positions instead of one blob whose
+     * foot belongs to neither. A partner already matched in this frame keeps its own detection.
+     */
+    private void updateFromMerge(double t, Detection d, Track tr, Track partner, List<Track> matched, GroundMapping mapping) {
+        Box blob = d.box();
+        Box a = tr.predictedBox(t);
+        Box b = partner.predictedBox(t);
+        boolean trNearer = a.y() + a.h() >= b.y() + b.h();
+        Box near = trNearer ? a : b;
+        Box far = trNearer ? b : a;
+        double bottom = blob.y() + blob.h();
+        Box nearBox = new Box(clampX(near, blob), bottom - near.h(), near.w(), near.h());
+        Box farBox = new Box(clampX(far, blob), Math.min(far.y(), bottom - far.h()), far.w(), far.h());
+        pseudoUpdate(t, trNearer ? tr : partner, trNearer ? nearBox : farBox, d, mapping);
+        if (!matched.contains(partner)) {
+            matched.add(partner);
+            pseudoUpdate(t, trNearer ? partner : tr, trNearer ? farBox : nearBox, d, mapping);
+        }
+    }
+
+    private static double clampX(Box own, Box blob) {
+        return Math.max(blob.x(), Math.min(own.x(), blob.x() + blob.w() - own.w()));
+    }
+
+    private void pseudoUpdate(double t, Track tr, Box box, Detection blob, GroundMapping mapping) {
+        Detection d = new Detection(box, tr.cls(), Math.min(0.5, blob.score()), blob.staticObject());
+        groundOf(d, mapping).ifPresent(g -> tr.update(t, d, g, measurementVariance(d, mapping), settings));
     }
 
     /**
@@ -197,6 +338,16 @@ public final class Tracker {
     /** Unmatched detections not started as tracks because they lay inside a matched track's box. */
     public long fragments() {
         return fragments;
+    }
+
+    /** Detection pieces joined into the detection of the tracked object they lay inside. */
+    public long splitsMerged() {
+        return splitsMerged;
+    }
+
+    /** Lost tracks taken up again by a new detection where they were lost (instead of a new track). */
+    public long reidentified() {
+        return reidentified;
     }
 
     /** Detections that merged two tracked objects and so updated neither. */

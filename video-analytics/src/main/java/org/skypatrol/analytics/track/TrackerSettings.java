@@ -10,12 +10,17 @@ package org.skypatrol.analytics.track;
  * @param stationaryWindowSeconds    window for the stationary test
  * @param historySeconds             how much history each track keeps
  * @param minHits                    detections a new track needs before the rules see it (confirmation)
+ * @param reidSeconds                a confirmed track lost while slow can be taken up again this long after
+ *                                   (a stopping car fades from the moving mask before it shows as newly static)
+ * @param reidMetres                 ... by a new detection this close to where it was lost (plus ten pixels
+ *                                   of foot-point jitter at the ground scale)
+ * @param reidMaxSpeedMps            only tracks slower than this when lost are taken up again
  */
 public record TrackerSettings(double maxMissedMovingSeconds, double maxMissedStationarySeconds, double minIou,
                               double stationaryMetres, double stationaryWindowSeconds, double historySeconds,
-                              int minHits) {
+                              int minHits, double reidSeconds, double reidMetres, double reidMaxSpeedMps) {
 
     public static TrackerSettings defaults() {
-        return new TrackerSettings(2.0, 10.0, 0.1, 1.0, 2.0, 120.0, 3);
+        return new TrackerSettings(2.0, 10.0, 0.1, 1.0, 2.0, 120.0, 3, 10.0, 2.5, 3.0);
     }
 }
