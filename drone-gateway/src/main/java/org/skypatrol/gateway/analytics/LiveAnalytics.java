@@ -125,6 +125,13 @@ public final class LiveAnalytics implements Service {
         return sources.stream().map(SourceAnalysis::counters).toList();
     }
 
+    /** Time per pipeline stage of every analysed source, by source id (read by the metrics). */
+    public Map<String, org.skypatrol.analytics.pipeline.StageTimings> stageTimings() {
+        Map<String, org.skypatrol.analytics.pipeline.StageTimings> m = new java.util.LinkedHashMap<>();
+        sources.forEach(s -> m.put(s.sourceId(), s.timings()));
+        return m;
+    }
+
     /** One line per source, for the demo console. */
     public String summary() {
         List<SourceCounters> c = counters();

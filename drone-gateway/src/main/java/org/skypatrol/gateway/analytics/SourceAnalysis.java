@@ -259,6 +259,11 @@ final class SourceAnalysis implements AutoCloseable {
         return spec.sourceId();
     }
 
+    /** Time spent per pipeline stage (the metrics read it; the pipeline is built in start, before this is listed). */
+    org.skypatrol.analytics.pipeline.StageTimings timings() {
+        return pipeline.timings();
+    }
+
     /** Stops both threads; open alerts end (published) before this returns. */
     @Override
     public void close() {

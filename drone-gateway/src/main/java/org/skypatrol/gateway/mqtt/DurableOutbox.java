@@ -151,6 +151,11 @@ public final class DurableOutbox implements AutoCloseable {
         return Optional.ofNullable(pending.get(seq));
     }
 
+    /** The oldest message not yet complete, if any (the metrics read its age). */
+    public synchronized Optional<Entry> oldestPending() {
+        return pending.isEmpty() ? Optional.empty() : Optional.of(pending.firstEntry().getValue());
+    }
+
     public synchronized int pendingCount() {
         return pending.size();
     }

@@ -63,6 +63,8 @@ public final class SegmentWriter implements AutoCloseable {
     private Instant lastSpaceCheck = Instant.EPOCH;
     private long segmentsClosed;
     private long writeErrors;
+    /** Written by the feed thread only, read by the metrics thread: volatile, no lock. */
+    private volatile long bytesWritten;
 
     /** The segment being written. */
     private static final class Open {
@@ -151,6 +153,7 @@ public final class SegmentWriter implements AutoCloseable {
             open.mux.write(au.pts90k(), au.dts90k(), au.keyframe(), au.data(), open.first);
             open.first = false;
             open.file.flush(); // one write per frame: a kill -9 loses nothing already accepted
+            bytesWritten += open.bytes - open.flushedBytes;
             open.flushedBytes = open.bytes;
             return true;
         } catch (IOException e) {
@@ -297,6 +300,11 @@ public final class SegmentWriter implements AutoCloseable {
 
     public long writeErrors() {
         return writeErrors;
+    }
+
+    /** MPEG-TS bytes handed to the OS since start, every segment together (any thread may read it). */
+    public long bytesWritten() {
+        return bytesWritten;
     }
 
     @Override

@@ -239,6 +239,16 @@ public final class SourceFeed implements AutoCloseable {
         return state;
     }
 
+    /** Whether a segment is open now (false while paused, e.g. disk full); read by the metrics. */
+    public boolean recording() {
+        return recording;
+    }
+
+    /** Bytes of MPEG-TS written to recordings since start (0 when recording is off); read by the metrics. */
+    public long recordedBytes() {
+        return writer == null ? 0 : writer.bytesWritten();
+    }
+
     /** Stops the feed thread after it has written what is queued; closes the open segment. */
     @Override
     public void close() {

@@ -30,6 +30,11 @@ public final class StageTimings {
         return n == 0 ? 0 : nanos.get(s).get() / 1e6 / n;
     }
 
+    /** Calls of a stage since start. */
+    public long calls(Stage s) {
+        return calls.get(s).get();
+    }
+
     public double totalSeconds(Stage s) {
         return nanos.get(s).get() / 1e9;
     }
