@@ -48,6 +48,9 @@ public final class Wiring implements AutoCloseable {
     private MavlinkGateway mavlink;
     // issue 5: live analytics (null when no source has a scene)
     private org.skypatrol.gateway.analytics.LiveAnalytics analytics;
+    // metrics: the Prometheus registry and its endpoint (null when metrics.enabled is false)
+    private org.skypatrol.gateway.metrics.GatewayMetrics metrics;
+    private org.skypatrol.gateway.metrics.MetricsServer metricsServer;
 
     public Wiring(GatewayConfig config, Clock clock) {
         this.config = config;
@@ -151,6 +154,31 @@ public final class Wiring implements AutoCloseable {
                 add(new org.skypatrol.gateway.broadcast.BroadcastHttpApi(config.broadcast().http(), broadcasts));
             }
         }
+
+        // --- Metrics: Prometheus GET /metrics on a management port (docs/metrics.md) ---
+        // Last, so every part exists; the meters only read the parts' own counters.
+        if (config.metrics().enabled()) {
+            metrics = new org.skypatrol.gateway.metrics.GatewayMetrics(config.gateway().dataPath())
+                    .mavlink(mavlink).events(events);
+            first(org.skypatrol.gateway.mqtt.MqttBridge.class)
+                    .ifPresent(b -> metrics.mqtt(b, config.mqtt().outbox().maxBytes(), clock));
+            if (broadcasts != null) {
+                metrics.broadcasts(broadcasts, first(org.skypatrol.gateway.broadcast.BroadcastHttpApi.class).orElse(null));
+            }
+            if (video != null) {
+                metrics.video(video);
+            }
+            if (analytics != null) {
+                metrics.analytics(analytics);
+            }
+            add(metrics);
+            metricsServer = add(new org.skypatrol.gateway.metrics.MetricsServer(config.metrics(), metrics::scrape));
+        }
+    }
+
+    /** The first service of a type added so far (metrics block: parts no field keeps). */
+    private <S extends Service> java.util.Optional<S> first(Class<S> type) {
+        return services.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** Adds a service to be started by {@link #start()} (in the order added). */
@@ -213,6 +241,16 @@ public final class Wiring implements AutoCloseable {
     /** Live analytics per video source with a scene, or null when there is none (issue 5). */
     public org.skypatrol.gateway.analytics.LiveAnalytics analytics() {
         return analytics;
+    }
+
+    /** Every metric of the gateway, or null when {@code metrics.enabled} is false. */
+    public org.skypatrol.gateway.metrics.GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** The {@code GET /metrics} endpoint (its port and URL), or null when {@code metrics.enabled} is false. */
+    public org.skypatrol.gateway.metrics.MetricsServer metricsServer() {
+        return metricsServer;
     }
 
     @Override

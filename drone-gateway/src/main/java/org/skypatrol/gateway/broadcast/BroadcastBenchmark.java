@@ -67,6 +67,7 @@ public final class BroadcastBenchmark {
         sets.put("mavlink.endpoints.0.bind", "127.0.0.1");
         sets.put("mavlink.endpoints.1.port", "0");
         sets.put("mavlink.endpoints.1.bind", "127.0.0.1");
+        sets.put("metrics.port", "0");
         sets.put("broadcast.maxPerDronePerMinute", "1000000");
         GatewayConfig config = new ConfigLoader().load(null, sets);
 

@@ -17,6 +17,7 @@ import org.skypatrol.gateway.config.ConfigException;
 import org.skypatrol.gateway.config.ConfigLoader;
 import org.skypatrol.gateway.config.GatewayConfig;
 import org.skypatrol.gateway.config.MavlinkConfig;
+import org.skypatrol.gateway.config.MetricsConfig;
 import org.skypatrol.gateway.console.ConsolePrinter;
 import org.skypatrol.gateway.console.ConsoleView;
 import org.skypatrol.gateway.demo.DemoCamera;
@@ -71,8 +72,11 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("skypatrol demo: " + e.getMessage());
             return 2;
         }
+        MetricsConfig metrics = loaded.metrics(); // the metrics port, like the others: its usual one when free
         GatewayConfig cfg = new GatewayConfig(loaded.gateway(), DemoPorts.mavlink(loaded.mavlink(), ephemeralPorts),
-                loaded.mqtt(), loaded.video(), loaded.analytics(), loaded.broadcast());
+                loaded.mqtt(), loaded.video(), loaded.analytics(), loaded.broadcast(),
+                new MetricsConfig(metrics.enabled(), metrics.bind(),
+                        ephemeralPorts ? 0 : DemoPorts.freeOrAny(metrics.port(), false)));
         if (cameras > 0) { // issue 5: a sample clip in a loop, analysed live (rendered on first run)
             cfg = DemoCamera.withCamera(cfg, DemoCamera.ensureClip(cfg.gateway().dataPath(), DemoCamera.scenario(),
                     System.err));
@@ -96,6 +100,9 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Wiring wiring = new Wiring(cfg, Clock.systemUTC())) {
             view.attach(wiring.events());
+            if (wiring.metricsServer() != null) { // read at each render, once the server has its port
+                view.addCounters(() -> "metrics: " + wiring.metricsServer().url());
+            }
             view.addCounters(wiring.mavlink()::summary);
             if (wiring.analytics() != null) { // issue 5
                 view.addCounters(wiring.analytics()::summary);

@@ -13,7 +13,18 @@ public record GatewayConfig(
         MqttConfig mqtt,
         VideoConfig video,
         AnalyticsConfig analytics,
-        BroadcastConfig broadcast) {
+        BroadcastConfig broadcast,
+        MetricsConfig metrics) {
+
+    /**
+     * A configuration without a {@code metrics} section (built in code, e.g. by tests): the metrics
+     * endpoint is off, so nothing binds its fixed default port unasked. Code that copies a loaded
+     * configuration passes {@code loaded.metrics()} to the canonical constructor instead.
+     */
+    public GatewayConfig(Gateway gateway, MavlinkConfig mavlink, MqttConfig mqtt, VideoConfig video,
+                         AnalyticsConfig analytics, BroadcastConfig broadcast) {
+        this(gateway, mavlink, mqtt, video, analytics, broadcast, MetricsConfig.off());
+    }
 
     /** Identity and storage of this gateway. */
     public record Gateway(String id, String dataDir, int httpPort) {
@@ -37,7 +48,8 @@ public record GatewayConfig(
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Gateway.defaults(), MavlinkConfig.defaults(), MqttConfig.defaults(),
-                VideoConfig.defaults(), AnalyticsConfig.defaults(), BroadcastConfig.defaults());
+                VideoConfig.defaults(), AnalyticsConfig.defaults(), BroadcastConfig.defaults(),
+                MetricsConfig.defaults());
     }
 
     /** Every problem of every section. */
@@ -49,6 +61,9 @@ public record GatewayConfig(
         video.validate(p);
         analytics.validate(p, video); // issue 5: analytics entries name video sources
         broadcast.validate(p);
+        if (p.check(metrics != null, "metrics", "is required")) {
+            metrics.validate(p);
+        }
         return p;
     }
 }

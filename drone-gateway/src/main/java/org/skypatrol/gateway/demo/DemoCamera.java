@@ -75,6 +75,6 @@ public final class DemoCamera {
         analysed.add(new AnalyticsConfig.Source(SOURCE_ID, clipDir.resolve("scene.yaml").toString(), 5.0,
                 AnalyticsConfig.DetectorKind.CLASSICAL, null, true));
         return new GatewayConfig(cfg.gateway(), cfg.mavlink(), cfg.mqtt(), video, new AnalyticsConfig(true, analysed),
-                cfg.broadcast());
+                cfg.broadcast(), cfg.metrics());
     }
 }

@@ -88,6 +88,7 @@ class BroadcastAclTest {
         sets.put("mavlink.endpoints.0.bind", "127.0.0.1");
         sets.put("mavlink.endpoints.1.port", "0");
         sets.put("mavlink.endpoints.1.bind", "127.0.0.1");
+        sets.put("metrics.port", "0");
         GatewayConfig config = new ConfigLoader().load(null, sets);
         wiring = new Wiring(config, Clock.systemUTC());
         wiring.events().subscribe(CommandResultEvent.class, results::add);

@@ -80,6 +80,7 @@ class GatewayBroadcastEndToEndTest {
         gw.put("mavlink.endpoints.0.bind", "127.0.0.1");
         gw.put("mavlink.endpoints.1.port", "0");
         gw.put("mavlink.endpoints.1.bind", "127.0.0.1");
+        gw.put("metrics.port", "0");
         if (passphrase != null) {
             gw.put("mavlink.endpoints.0.signing", "{mode: REQUIRE_SIGNED, passphrase: \"" + passphrase + "\"}");
         }

@@ -46,7 +46,7 @@ class GatewayCommandProcessTest {
                 "org.skypatrol.gateway.cli.SkyPatrolCli", "gateway",
                 "--set", "mavlink.endpoints.0.port=0", "--set", "mavlink.endpoints.0.bind=127.0.0.1",
                 "--set", "mavlink.endpoints.1.port=0", "--set", "mavlink.endpoints.1.bind=127.0.0.1",
-                "--set", "mqtt.enabled=false", "--set", "broadcast.enabled=false",
+                "--set", "mqtt.enabled=false", "--set", "broadcast.enabled=false", "--set", "metrics.port=0",
                 "--set", "gateway.dataDir=" + dir.resolve("var"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
