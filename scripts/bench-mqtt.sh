@@ -168,7 +168,8 @@ for source, n_drones, label in (("mavlink", $drones, "MAVLink"), ("dji", $dji, "
     print(f"{label}: {len(mine)} messages, drones seen {len(per)}/{n_drones}; per drone min {counts[0]} median "
           f"{counts[len(counts)//2]} of ~{expected:.0f} expected (2 Hz x {span:.1f}s) = {len(mine) / (expected * n_drones) * 100:.1f} % of the configured rate")
     print(f"  latency receive -> subscriber: p50 {pct(0.5, lat):.1f} ms, p99 {pct(0.99, lat):.1f} ms, max {lat[-1]:.1f} ms; "
-          f"steady state p50 {pct(0.5, steady):.1f} ms, p99 {pct(0.99, steady):.1f} ms, p99.9 {pct(0.999, steady):.1f} ms")
+          f"steady state p50 {pct(0.5, steady):.1f} ms, p99 {pct(0.99, steady):.1f} ms, p99.9 {pct(0.999, steady):.1f} ms, "
+          f"over 50 ms {sum(1 for x in steady if x > 50) / max(1, len(steady)) * 100:.2f} %")
 ref = sorted((float(a) - float(b)) * 1000 for a, b in (l.split(' ', 1) for l in open(sys.argv[3]).read().splitlines()))
 print(f"broker + subscriber alone (paced mosquitto_pub --nodelay, {len(ref)} msgs at the gateway's rate): "
       f"p50 {pct(0.5, ref):.1f} ms, p99 {pct(0.99, ref):.1f} ms")

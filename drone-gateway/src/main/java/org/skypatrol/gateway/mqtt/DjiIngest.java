@@ -38,6 +38,7 @@ public final class DjiIngest {
     private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
     private final Map<String, DroneStatusEvent.LinkState> states = new ConcurrentHashMap<>();
     private final Map<String, String> aircraftOfGateway = new ConcurrentHashMap<>();
+    private final Map<String, Telemetry> lastOsd = new ConcurrentHashMap<>();
 
     public DjiIngest(EventBus bus, InstantSource clock, MqttMetrics metrics, Duration staleAfter) {
         this.bus = bus;
@@ -65,17 +66,28 @@ public final class DjiIngest {
             if (osd.envelope().gateway() != null && !osd.envelope().gateway().equals(osd.telemetry().droneId())) {
                 aircraftOfGateway.put(osd.envelope().gateway(), osd.telemetry().droneId());
             }
+            lastOsd.put(osd.telemetry().droneId(), osd.telemetry());
             seen(osd.telemetry());
         } else if (m instanceof DjiMessage.DrcOsd drc) {
             String aircraft = aircraftOfGateway.getOrDefault(drc.gatewaySn(), drc.gatewaySn());
             Telemetry t = drc.telemetry();
+            // DRC carries pose and speeds only; battery, GNSS, mode and camera come from the latest osd, so a
+            // 10 Hz DRC stream coalesced to 2 Hz does not hide them from the command centre
+            Telemetry osd = lastOsd.get(aircraft);
             seen(new Telemetry(aircraft, t.source(), t.time(), t.position(), t.headingDeg(), t.velocity(),
-                    t.attitude(), t.battery(), t.gnss(), t.flightMode(), t.armed(), t.gimbal(), t.camera()));
+                    t.attitude(), orElse(t.battery(), osd, Telemetry::battery), orElse(t.gnss(), osd, Telemetry::gnss),
+                    orElse(t.flightMode(), osd, Telemetry::flightMode), orElse(t.armed(), osd, Telemetry::armed),
+                    orElse(t.gimbal(), osd, Telemetry::gimbal),
+                    orElse(t.camera(), osd, Telemetry::camera)));
         } else if (m instanceof DjiMessage.Topology topo) {
             topology(topo);
         } else {
             metrics.inc(MqttMetrics.DJI_IGNORED);
         }
+    }
+
+    private static <T> T orElse(T value, Telemetry fallback, java.util.function.Function<Telemetry, T> field) {
+        return value != null || fallback == null ? value : field.apply(fallback);
     }
 
     private void seen(Telemetry t) {
