@@ -59,6 +59,7 @@ for _ in $(seq 1 50); do (echo > /dev/tcp/127.0.0.1/$mq_port) 2>/dev/null && bre
 {
   echo "gateway: {id: bench, dataDir: $work/var}"
   echo "broadcast: {enabled: false}"
+  echo "metrics: {port: 0}"   # the default 9464 may be taken by another gateway on this machine
   echo "mqtt: {url: \"tcp://127.0.0.1:$mq_port\"}"
   echo "mavlink:"; echo "  endpoints:"
   for i in $(seq 0 $((endpoints - 1))); do
