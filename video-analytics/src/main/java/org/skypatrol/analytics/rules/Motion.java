@@ -2,6 +2,8 @@ package org.skypatrol.analytics.rules;
 
 import java.util.List;
 
+import org.skypatrol.analytics.detect.Box;
+import org.skypatrol.analytics.scene.ResolvedZone;
 import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
@@ -30,11 +32,16 @@ final class Motion {
     /**
      * Ground speed over the last {@code seconds}: distance between the oldest measured position in the
      * window and the newest, over the time between them (the filter's velocity starts at zero and lags
-     * for a second or two; over two seconds the measurement noise averages out). NaN until the track's
-     * history spans at least three quarters of the window: too early to tell a walker from a rider.
+     * for a second or two; over two seconds the measurement noise averages out). Observations whose
+     * box touches the frame's edge are left out: an object entering the view shows no foot, and its
+     * ground point creeps while the box grows. NaN until the usable observations span at least three
+     * quarters of the window: too early to tell a walker from a rider.
      */
-    static double windowSpeed(TrackSnapshot t, double now, double seconds) {
-        List<TrackPoint> w = t.since(now - seconds);
+    static double windowSpeed(TrackSnapshot t, RuleContext ctx, double seconds) {
+        int width = ctx.view().scene().camera().width();
+        int height = ctx.view().scene().camera().height();
+        List<TrackPoint> w = t.since(ctx.timeSeconds() - seconds).stream()
+                .filter(p -> !touchesEdge(p.box(), width, height)).toList();
         if (w.size() < 2) {
             return Double.NaN;
         }
@@ -42,5 +49,19 @@ final class Motion {
         TrackPoint b = w.get(w.size() - 1);
         double dt = b.timeSeconds() - a.timeSeconds();
         return dt < 0.75 * seconds ? Double.NaN : b.measured().distance(a.measured()) / dt;
+    }
+
+    private static boolean touchesEdge(Box b, int width, int height) {
+        return b.x() <= 1 || b.y() <= 1 || b.x() + b.w() >= width - 1 || b.y() + b.h() >= height - 1;
+    }
+
+    /**
+     * Whether the track's latest observation (its measured ground position, not the filter's) lies in
+     * the zone: a track that coasted on a wrong velocity and then took a detection far away has a
+     * filtered position that belongs to neither.
+     */
+    static boolean seenInside(TrackSnapshot t, ResolvedZone z) {
+        List<TrackPoint> h = t.history();
+        return !h.isEmpty() && z.ground().contains(h.get(h.size() - 1).measured());
     }
 }

@@ -2,10 +2,16 @@ package org.skypatrol.analytics.rules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.skypatrol.analytics.detect.ObjectClass;
+import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.geo.GroundMapping;
+import org.skypatrol.analytics.geo.Vec2;
+import org.skypatrol.analytics.scene.ResolvedZone;
 import org.skypatrol.analytics.scene.ZoneKind;
+import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
@@ -17,7 +23,8 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * Either way the track has moved at least {@code minTravelMetres} (3) from where it was first seen,
  * and its speed lies between {@code minSpeedMps} (1.5: riding, not a static artefact) and
  * {@code maxSpeedMps} (12, 43 km/h: e-bikes are limited to 25 km/h; a two-wheeler keeping up with
- * traffic is a motorcycle, a motor vehicle, or a fragment of a car).
+ * traffic is a motorcycle, a motor vehicle, or a fragment of a car); and at least half its
+ * observations over the window measure as a person or a bicycle.
  */
 public final class NonMotorVehicleOnMotorwayRule extends ZoneClassRule {
 
@@ -28,16 +35,65 @@ public final class NonMotorVehicleOnMotorwayRule extends ZoneClassRule {
     }
 
     @Override
-    protected boolean qualifies(TrackSnapshot t, RuleContext ctx) {
-        double v = Motion.windowSpeed(t, ctx.timeSeconds(), p("speedWindowSeconds"));
-        if (Double.isNaN(v)) {
-            v = t.speedMps();                           // a young track: the tracker's call and filtered speed
-            return t.cls() == ObjectClass.BICYCLE && Motion.travelledMetres(t) >= p("minTravelMetres")
-                    && v >= p("minSpeedMps") && v <= p("maxSpeedMps");
+    protected boolean qualifies(TrackSnapshot t, ResolvedZone z, RuleContext ctx) {
+        if (!Motion.seenInside(t, z)) {
+            return false;
         }
-        boolean rider = t.cls() == ObjectClass.BICYCLE || v >= p("riderMinSpeedMps");
-        return rider && Motion.travelledMetres(t) >= p("minTravelMetres") && v >= p("minSpeedMps")
-                && v <= p("maxSpeedMps");
+        double v = Motion.windowSpeed(t, ctx, p("speedWindowSeconds"));
+        boolean young = ctx.timeSeconds() - t.firstSeenSeconds() < 0.75 * p("speedWindowSeconds");
+        if (Double.isNaN(v) && !young) {
+            return false;                               // observations too sparse to measure a speed
+        }
+        // a young track has no window speed yet: the tracker's class and filtered speed decide
+        boolean rider = Double.isNaN(v) ? t.cls() == ObjectClass.BICYCLE
+                : t.cls() == ObjectClass.BICYCLE || v >= p("riderMinSpeedMps");
+        double speed = Double.isNaN(v) ? t.speedMps() : v;
+        return rider && Motion.travelledMetres(t) >= p("minTravelMetres") && speed >= p("minSpeedMps")
+                && speed <= p("maxSpeedMps") && riderShaped(t, ctx);
+    }
+
+    /**
+     * Seen now as a person or a bicycle, and so at least half the observations over the speed window: a track
+     * voted bicycle earlier can have become the fragment of a car (the whole car near the camera, a
+     * flat sliver of its bumper or shadow).
+     */
+    private boolean riderShaped(TrackSnapshot t, RuleContext ctx) {
+        List<TrackPoint> window = t.since(ctx.timeSeconds() - p("speedWindowSeconds"));
+        GroundMapping m = ctx.view().mapping();
+        long shaped = window.stream().filter(q -> SizeClassifier.measure(q.box(), m).map(s -> {
+            ObjectClass c = SizeClassifier.classify(s);
+            return c == ObjectClass.PERSON || c == ObjectClass.BICYCLE && alongTravel(q, s, t.velocity(), m);
+        }).orElse(false)).count();
+        return !window.isEmpty() && shaped >= 0.5 * window.size() && t.missedSeconds() == 0
+                && SizeClassifier.measure(t.box(), m).map(s -> SizeClassifier.classify(s))
+                        .map(c -> c == ObjectClass.PERSON || c == ObjectClass.BICYCLE).orElse(false);
+    }
+
+    /**
+     * Seen from above a bicycle is long along its travel and narrow across it: a footprint lying
+     * across the direction of travel is the sliver of a car (its bumper, its shadow's edge). Oblique
+     * views, and travel diagonal to the image axes, are not judged.
+     */
+    private static boolean alongTravel(TrackPoint q, SizeClassifier.GroundSize s, Vec2 velocity, GroundMapping m) {
+        if (!s.nadir() || velocity.length() < 0.5) {
+            return true;
+        }
+        Vec2 foot = q.box().foot();
+        Optional<Vec2> a = m.toGround(foot);
+        Optional<Vec2> b = m.toGround(foot.plus(new Vec2(1, 0)));
+        if (a.isEmpty() || b.isEmpty()) {
+            return true;
+        }
+        Vec2 imageX = b.get().minus(a.get());
+        double cos = Math.abs(imageX.x() * velocity.x() + imageX.y() * velocity.y())
+                / (imageX.length() * velocity.length());
+        if (cos > 0.8) {
+            return s.widthMetres() >= s.lengthMetres();     // travelling along the image's x axis
+        }
+        if (cos < 0.6) {
+            return s.lengthMetres() >= s.widthMetres();     // travelling along the image's y axis
+        }
+        return true;
     }
 
     @Override

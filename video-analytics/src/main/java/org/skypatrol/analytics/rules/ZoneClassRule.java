@@ -60,7 +60,7 @@ abstract class ZoneClassRule extends AbstractRule {
                 double in = ctx.secondsInside(t, z);
                 if (RuleContext.inside(t, z) && in >= p("minSeconds") && ctx.footReliable(t, p("maxMissedSeconds"))
                         && ctx.footprintInside(t, z) >= p("minFootprintFraction")
-                        && !(ctx.groundWidth(t) < p("minWidthMetres")) && qualifies(t, ctx)) {
+                        && !(ctx.groundWidth(t) < p("minWidthMetres")) && qualifies(t, z, ctx)) {
                     hits.add(new RuleHit(z.id() + "/" + t.id(), z.id(), List.of(t.id()), t.ground(),
                             t.cls().id() + " " + what + " " + z.id() + " for " + fmt(in) + " s")
                             .withUncertainty(ctx.groundUncertainty(t)));
@@ -71,7 +71,7 @@ abstract class ZoneClassRule extends AbstractRule {
     }
 
     /** Further evidence a behaviour asks of a track beyond class, zone and time (none by default). */
-    protected boolean qualifies(TrackSnapshot t, RuleContext ctx) {
+    protected boolean qualifies(TrackSnapshot t, ResolvedZone z, RuleContext ctx) {
         return true;
     }
 }

@@ -10,6 +10,7 @@ import static org.skypatrol.analytics.rules.Scenario.starts;
 import static org.skypatrol.analytics.rules.Scenario.still;
 
 import org.junit.jupiter.api.Test;
+import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.geo.Vec2;
 
 /** Scripted scenarios for the motorway, people and object behaviours: a positive and a near miss each. */
@@ -46,6 +47,25 @@ class PeopleRulesTest {
                 .run(10);
         assertThat(starts(rider, "pedestrian_on_motorway")).isEmpty();
         assertThat(starts(rider, "non_motor_vehicle_on_motorway")).hasSize(1);
+    }
+
+    @Test
+    void motorway_sliverAcrossItsTravel_isNoBicycle_smallUnknownWalker_isAPedestrian() throws Exception {
+        // a car's bumper or shadow edge: bicycle-sized from above but lying across its travel
+        var sliver = new Scenario(AREA)
+                .actor(BICYCLE, 1.8, 0.6, 0, 10, line(new Vec2(110, 20), new Vec2(110, 60), 0, 10))
+                .run(10);
+        assertThat(starts(sliver, "non_motor_vehicle_on_motorway")).isEmpty();
+        // only a person's legs and shadow differ from the asphalt: a small blob the tracker calls unknown
+        var legs = new Scenario(AREA)
+                .actor(ObjectClass.UNKNOWN, 0.9, 0.9, 0, 10, line(new Vec2(122, 40), new Vec2(108, 40), 0, 10))
+                .run(10);
+        assertThat(starts(legs, "pedestrian_on_motorway")).hasSize(1);
+        // the same unknown blob car-sized is no pedestrian
+        var car = new Scenario(AREA)
+                .actor(ObjectClass.UNKNOWN, 1.9, 4.5, 0, 10, line(new Vec2(110, 30), new Vec2(110, 44), 0, 10))
+                .run(10);
+        assertThat(starts(car, "pedestrian_on_motorway")).isEmpty();
     }
 
     @Test
