@@ -64,4 +64,13 @@ final class Motion {
         List<TrackPoint> h = t.history();
         return !h.isEmpty() && z.ground().contains(h.get(h.size() - 1).measured());
     }
+
+    /**
+     * Whether the track was seen in this frame with a box at least {@code minPixels} on its shorter
+     * side: a blob narrower than that cannot be told from a painted line's flicker or a sliver of a
+     * vehicle, too little to raise a high-severity alert on.
+     */
+    static boolean seenLargeEnough(TrackSnapshot t, double minPixels) {
+        return t.missedSeconds() == 0 && Math.min(t.box().w(), t.box().h()) >= minPixels;
+    }
 }

@@ -24,19 +24,22 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * and its speed lies between {@code minSpeedMps} (1.5: riding, not a static artefact) and
  * {@code maxSpeedMps} (12, 43 km/h: e-bikes are limited to 25 km/h; a two-wheeler keeping up with
  * traffic is a motorcycle, a motor vehicle, or a fragment of a car); and at least half its
- * observations over the window measure as a person or a bicycle.
+ * observations over the window measure as a person or a bicycle, as does the one of this frame, whose
+ * box is at least {@code minPixels} (8) on its shorter side (a narrower blob cannot be told from a
+ * painted line's flicker or a sliver of a vehicle).
  */
 public final class NonMotorVehicleOnMotorwayRule extends ZoneClassRule {
 
     public NonMotorVehicleOnMotorwayRule(Map<String, Double> overrides) {
-        super(Behaviour.NON_MOTOR_VEHICLE_ON_MOTORWAY, List.of(ZoneKind.MOTORWAY), c -> c == ObjectClass.BICYCLE || c == ObjectClass.PERSON,
-                "on motorway", 1.0, Map.of("minTravelMetres", 3.0, "minSpeedMps", 1.5, "maxSpeedMps", 12.0, "riderMinSpeedMps", 3.5,
-                        "speedWindowSeconds", 2.0), overrides);
+        super(Behaviour.NON_MOTOR_VEHICLE_ON_MOTORWAY, List.of(ZoneKind.MOTORWAY),
+                c -> c == ObjectClass.BICYCLE || c == ObjectClass.PERSON, "on motorway", 1.0,
+                Map.of("minTravelMetres", 3.0, "minSpeedMps", 1.5, "maxSpeedMps", 12.0, "riderMinSpeedMps", 3.5,
+                        "minPixels", 8.0, "speedWindowSeconds", 2.0), overrides);
     }
 
     @Override
     protected boolean qualifies(TrackSnapshot t, ResolvedZone z, RuleContext ctx) {
-        if (!Motion.seenInside(t, z)) {
+        if (!Motion.seenInside(t, z) || !Motion.seenLargeEnough(t, p("minPixels"))) {
             return false;
         }
         double v = Motion.windowSpeed(t, ctx, p("speedWindowSeconds"));

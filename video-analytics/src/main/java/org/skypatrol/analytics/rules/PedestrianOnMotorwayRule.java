@@ -21,7 +21,9 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * {@code unknown} counts too when it walks (at least {@code minWalkSpeedMps}, 0.5) and its blob stays
  * person-sized (longest side under {@code maxPartMetres}, 1.7, not flat): on a dark road only a person's legs
  * and shadow may differ enough in gray from the asphalt, a squat blob the detector first calls a
- * static object and the tracker then unknown once it walks off.
+ * static object and the tracker then unknown once it walks off. Either way the track is seen in this
+ * frame, inside the zone, with a box at least {@code minPixels} (8) on its shorter side (a narrower
+ * blob cannot be told from a painted line's flicker or a sliver of a vehicle).
  */
 public final class PedestrianOnMotorwayRule extends ZoneClassRule {
 
@@ -29,12 +31,12 @@ public final class PedestrianOnMotorwayRule extends ZoneClassRule {
         super(Behaviour.PEDESTRIAN_ON_MOTORWAY, List.of(ZoneKind.MOTORWAY),
                 c -> c == ObjectClass.PERSON || c == ObjectClass.UNKNOWN, "on motorway", 1.0,
                 Map.of("minTravelMetres", 3.0, "maxSpeedMps", 3.5, "speedWindowSeconds", 2.0, "minWalkSpeedMps", 0.5,
-                        "maxPartMetres", 1.7), overrides);
+                        "maxPartMetres", 1.7, "minPixels", 8.0), overrides);
     }
 
     @Override
     protected boolean qualifies(TrackSnapshot t, ResolvedZone z, RuleContext ctx) {
-        if (!Motion.seenInside(t, z)) {
+        if (!Motion.seenInside(t, z) || !Motion.seenLargeEnough(t, p("minPixels"))) {
             return false;
         }
         double v = Motion.windowSpeed(t, ctx, p("speedWindowSeconds"));

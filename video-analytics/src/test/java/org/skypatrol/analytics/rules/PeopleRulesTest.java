@@ -23,9 +23,17 @@ class PeopleRulesTest {
               - {id: depot, kind: restricted, metres: [[0, 100], [30, 100], [30, 130], [0, 130]]}
             """;
 
+    /** This test camera has 10 px per metre: a person is 5 px wide, under the motorway rules' default 8. */
+    static final String SMALL_OK = "rules:\n  pedestrian_on_motorway: {minPixels: 4}\n"
+            + "  non_motor_vehicle_on_motorway: {minPixels: 4}\n";
+
     @Test
     void pedestrianAndCyclistOnMotorway_fire_walkerBesideDoesNot() throws Exception {
-        var seen = new Scenario(AREA)
+        var tiny = new Scenario(AREA)
+                .actor(PERSON, 0.5, 0.5, 0, 10, line(new Vec2(110, 20), new Vec2(110, 34), 0, 10))
+                .run(10);
+        assertThat(starts(tiny, "pedestrian_on_motorway")).as("5 px wide: too small to alert on").isEmpty();
+        var seen = new Scenario(AREA + SMALL_OK)
                 .actor(PERSON, 0.5, 0.5, 0, 10, line(new Vec2(110, 20), new Vec2(110, 34), 0, 10))
                 .actor(BICYCLE, 0.6, 1.8, 0, 10, line(new Vec2(115, 50), new Vec2(115, 100), 0, 10))
                 .actor(PERSON, 0.5, 0.5, 0, 10, line(new Vec2(96, 20), new Vec2(96, 34), 0, 10))
@@ -36,13 +44,13 @@ class PeopleRulesTest {
 
     @Test
     void motorway_personShapedBlobThatNeverMoved_isSilent_personShapedRider_isANonMotorVehicle() throws Exception {
-        var artefact = new Scenario(AREA)
+        var artefact = new Scenario(AREA + SMALL_OK)
                 .actor(PERSON, 0.5, 0.5, 0, 10, still(new Vec2(110, 60)))      // a marking flickering as a person
                 .run(10);
         assertThat(starts(artefact, "pedestrian_on_motorway")).isEmpty();
         assertThat(starts(artefact, "non_motor_vehicle_on_motorway")).isEmpty();
         // a cyclist seen from behind has a person's outline; at 5 m/s nobody walks
-        var rider = new Scenario(AREA)
+        var rider = new Scenario(AREA + SMALL_OK)
                 .actor(PERSON, 0.6, 0.6, 0, 10, line(new Vec2(115, 20), new Vec2(115, 70), 0, 10))
                 .run(10);
         assertThat(starts(rider, "pedestrian_on_motorway")).isEmpty();
@@ -52,17 +60,17 @@ class PeopleRulesTest {
     @Test
     void motorway_sliverAcrossItsTravel_isNoBicycle_smallUnknownWalker_isAPedestrian() throws Exception {
         // a car's bumper or shadow edge: bicycle-sized from above but lying across its travel
-        var sliver = new Scenario(AREA)
+        var sliver = new Scenario(AREA + SMALL_OK)
                 .actor(BICYCLE, 1.8, 0.6, 0, 10, line(new Vec2(110, 20), new Vec2(110, 60), 0, 10))
                 .run(10);
         assertThat(starts(sliver, "non_motor_vehicle_on_motorway")).isEmpty();
         // only a person's legs and shadow differ from the asphalt: a small blob the tracker calls unknown
-        var legs = new Scenario(AREA)
+        var legs = new Scenario(AREA + SMALL_OK)
                 .actor(ObjectClass.UNKNOWN, 0.9, 0.9, 0, 10, line(new Vec2(122, 40), new Vec2(108, 40), 0, 10))
                 .run(10);
         assertThat(starts(legs, "pedestrian_on_motorway")).hasSize(1);
         // the same unknown blob car-sized is no pedestrian
-        var car = new Scenario(AREA)
+        var car = new Scenario(AREA + SMALL_OK)
                 .actor(ObjectClass.UNKNOWN, 1.9, 4.5, 0, 10, line(new Vec2(110, 30), new Vec2(110, 44), 0, 10))
                 .run(10);
         assertThat(starts(car, "pedestrian_on_motorway")).isEmpty();
