@@ -101,7 +101,8 @@ final class DemoCommand implements Callable<Integer> {
         try (Wiring wiring = new Wiring(cfg, Clock.systemUTC())) {
             view.attach(wiring.events());
             if (wiring.metricsServer() != null) { // read at each render, once the server has its port
-                view.addCounters(() -> "metrics: " + wiring.metricsServer().url());
+                view.addCounters(() -> "metrics: " + (wiring.metricsServer().serving() ? wiring.metricsServer().url()
+                        : "not served (port in use)"));
             }
             view.addCounters(wiring.mavlink()::summary);
             if (wiring.analytics() != null) { // issue 5

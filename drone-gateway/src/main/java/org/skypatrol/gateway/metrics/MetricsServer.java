@@ -1,5 +1,6 @@
 package org.skypatrol.gateway.metrics;
 
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,9 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
  * a port of its own rather than a path of the replay or broadcast API, so it runs whatever features
  * are on and can be firewalled apart (docs/metrics.md). Scrapes run on a thread of their own: some
  * readings take a monitor (the outbox) or read {@code /proc}, and the event loop never waits.
+ *
+ * <p>A taken port does not stop the gateway: telemetry, alerts and broadcasts matter more than their
+ * metrics. It is logged as an error and {@link #serving()} is false; Prometheus sees the target down.
  */
 public final class MetricsServer implements Service {
 
@@ -68,27 +72,41 @@ public final class MetricsServer implements Service {
     }
 
     @Override
-    public void start() throws InterruptedException {
+    public void start() throws Exception {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new ReadTimeoutHandler(10), new HttpServerCodec(4096, 8192, 8192),
-                                new HttpObjectAggregator(4096), new Handler());
-                    }
-                }).bind(config.bind(), config.port()).sync().channel();
+        try {
+            server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new ReadTimeoutHandler(10), new HttpServerCodec(4096, 8192, 8192),
+                                    new HttpObjectAggregator(4096), new Handler());
+                        }
+                    }).bind(config.bind(), config.port()).sync().channel();
+        } catch (Exception e) { // Netty rethrows the bind failure unchecked-style: test its type
+            if (!(e instanceof BindException)) {
+                throw e;
+            }
+            log.error("Prometheus metrics not served: cannot listen on {}:{} ({}); the rest of the gateway runs on",
+                    config.bind(), config.port(), e.getMessage());
+            return;
+        }
         log.info("Prometheus metrics on http://{}/metrics", hostPort());
     }
 
-    /** The bound port (the real one when configured with port 0). */
-    public int port() {
-        return ((InetSocketAddress) server.localAddress()).getPort();
+    /** False when the port could not be bound (the gateway runs on without metrics). */
+    public boolean serving() {
+        return server != null;
     }
 
-    /** {@code http://host:port/metrics} as a scraper on this machine reaches it. */
+    /** The bound port (the real one when configured with port 0), or -1 when not {@link #serving()}. */
+    public int port() {
+        return server == null ? -1 : ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** {@code http://host:port/metrics} as a scraper on this machine reaches it, or null when not serving. */
     public String url() {
-        return "http://" + hostPort() + "/metrics";
+        return server == null ? null : "http://" + hostPort() + "/metrics";
     }
 
     private String hostPort() {

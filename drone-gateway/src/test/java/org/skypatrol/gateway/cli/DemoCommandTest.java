@@ -38,5 +38,6 @@ class DemoCommandTest {
                 .allSatisfy(l -> assertThat(l).contains("online").contains(" 38.").contains(" 106.")
                         .contains("120.0").contains("AUTO"));
         assertThat(last).contains("mavlink-udp udp:").contains("mavlink-tcp tcp:");
+        assertThat(last).containsPattern("metrics: http://127\\.0\\.0\\.1:\\d+/metrics"); // the Prometheus endpoint
     }
 }

@@ -162,6 +162,11 @@ class MetricsEndpointTest {
     void otherPathsAndMethods_answeredWithoutAScrape() throws Exception {
         start(Map.of("mqtt.enabled", "false", "broadcast.enabled", "false"));
         assertThat(get("/").statusCode()).isEqualTo(404);
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + wiring.metricsServer().port() + "/metrics")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
         URI uri = URI.create("http://127.0.0.1:" + wiring.metricsServer().port() + "/metrics");
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("x"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -170,6 +175,26 @@ class MetricsEndpointTest {
         assertThat(e.has("skypatrol_mqtt_connected")).isFalse();
         assertThat(e.has("skypatrol_broadcast_requests_total")).isFalse();
         assertThat(e.has("skypatrol_mavlink_received_packets_total")).isTrue();
+    }
+
+    @Test
+    void metricsPortTaken_gatewayRunsOnWithoutMetrics() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            start(Map.of("metrics.port", Integer.toString(taken.getLocalPort()), "mqtt.enabled", "false",
+                    "broadcast.enabled", "false"));
+            assertThat(wiring.metricsServer().serving()).isFalse();
+            assertThat(wiring.metricsServer().url()).isNull();
+            // MAVLink still works: a HEARTBEAT registers its drone
+            MavlinkEndpoint udp = wiring.mavlink().endpoints().stream()
+                    .filter(e -> e.transport() == MavlinkConfig.Transport.UDP).findFirst().orElseThrow();
+            byte[] hb = frame(1, new Heartbeat(2, 3, 0x81, 0, 4, 3));
+            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                s.send(new DatagramPacket(hb, hb.length, InetAddress.getLoopbackAddress(), udp.localAddress().getPort()));
+            }
+            Await.until(WAIT, () -> wiring.drones().byId("udp-7").isPresent(), () -> "drone udp-7 registered");
+            // the registry is still there for whoever serves it later
+            assertThat(wiring.metrics().scrape()).contains("skypatrol_drones{state=\"online\",transport=\"mavlink-udp\"} 1.0");
+        }
     }
 
     @Test
