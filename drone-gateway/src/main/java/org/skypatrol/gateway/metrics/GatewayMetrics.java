@@ -57,6 +57,10 @@ public final class GatewayMetrics implements Service {
     /** Drones by state and transport, and alerts by behaviour, from the bus (subscribes now). */
     public GatewayMetrics events(EventBus bus) {
         new AlertMeters(registry, bus);
+        io.micrometer.core.instrument.FunctionCounter.builder("skypatrol.event.subscriber.failures", bus,
+                        EventBus::subscriberFailures)
+                .description("event bus subscribers that threw (isolated: the other subscribers still got the event)")
+                .register(registry);
         return add(new DroneMeters(bus));
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.skypatrol.gateway.config.MavlinkConfig;
+import org.skypatrol.gateway.mavlink.CommandTracker;
 import org.skypatrol.gateway.mavlink.EndpointStats;
 import org.skypatrol.gateway.mavlink.MavlinkEndpoint;
 import org.skypatrol.gateway.mavlink.MavlinkGateway;
@@ -40,8 +41,11 @@ final class MavlinkMeters implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry r) {
+        if (Meters.once(bound, "\0commands")) { // not an endpoint name: those are configuration keys
+            bindCommands(r, mavlink.commands());
+        }
         for (MavlinkEndpoint e : mavlink.endpoints()) {
-            if (!Meters.once(bound, e.name())) {
+            if (!Meters.once(bound, "endpoint:" + e.name())) {
                 continue;
             }
             Tags t = Tags.of("endpoint", e.name(), "transport", e.transport().name().toLowerCase(Locale.ROOT));
@@ -85,5 +89,19 @@ final class MavlinkMeters implements MeterBinder {
                         });
             }
         }
+    }
+
+    /** COMMAND_LONG/INT with acks and retries (loudspeaker clips, stream rates, video discovery). */
+    private static void bindCommands(MeterRegistry r, CommandTracker c) {
+        Meters.counter(r, "skypatrol.mavlink.commands.sent", null,
+                "COMMAND_LONG/COMMAND_INT transmissions to drones, retries included", Tags.empty(), c,
+                CommandTracker::sent);
+        Meters.counter(r, "skypatrol.mavlink.commands.retried", null, "command retransmissions after an ack timeout",
+                Tags.empty(), c, CommandTracker::retried);
+        Meters.counter(r, "skypatrol.mavlink.commands.timed.out", null,
+                "commands given up after every retry went unacknowledged", Tags.empty(), c, CommandTracker::timedOut);
+        Meters.counter(r, "skypatrol.mavlink.commands.unexpected.acks", null,
+                "COMMAND_ACKs for no command in flight (late, duplicate or foreign)", Tags.empty(), c,
+                CommandTracker::unexpectedAcks);
     }
 }

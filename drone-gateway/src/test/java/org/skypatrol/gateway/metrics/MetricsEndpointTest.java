@@ -70,6 +70,9 @@ class MetricsEndpointTest {
         sets.put("mqtt.embedded.port", Integer.toString(freePort()));
         sets.put("video.enabled", "false");
         sets.put("metrics.port", "0");
+        // a command nobody acks gives up quickly: one retry 200 ms apart
+        sets.put("mavlink.commands.ackTimeoutMillis", "200");
+        sets.put("mavlink.commands.retries", "1");
         sets.putAll(extra);
         wiring = new Wiring(new ConfigLoader().load(null, sets), Clock.systemUTC());
         wiring.start();
@@ -108,14 +111,18 @@ class MetricsEndpointTest {
         byte[] position = frame(2, new GlobalPositionInt(1000, 385000000, 1063000000, 1230000, 120000, 0, 0, 0, 9000));
         byte[] corrupt = cleanAfterMagic(3, new Heartbeat(2, 3, 0x81, 0, 4, 3), true);
         byte[] truncated = Arrays.copyOf(cleanAfterMagic(4, new Heartbeat(2, 3, 0x81, 0, 4, 3), false), 12);
+        // the socket stays open while the gateway answers it: a command the "drone" never acks
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             for (byte[] d : new byte[][] {heartbeat, position, corrupt, truncated}) {
                 s.send(new DatagramPacket(d, d.length, InetAddress.getLoopbackAddress(), udp.localAddress().getPort()));
             }
+            EndpointStats stats = udp.stats();
+            Await.until(WAIT, () -> stats.packetsIn() - (long) before.value("skypatrol_mavlink_received_packets_total",
+                    "endpoint", ep, "transport", "udp") == 4, () -> "4 datagrams in, saw " + stats.packetsIn());
+            assertThat(wiring.mavlink().sendCommand("udp-7", 511, 0, 0, 0, 0, 0, 0, 0)
+                    .get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).status().name())
+                    .isEqualTo("TIMEOUT");
         }
-        EndpointStats stats = udp.stats();
-        Await.until(WAIT, () -> stats.packetsIn() - (long) before.value("skypatrol_mavlink_received_packets_total",
-                "endpoint", ep, "transport", "udp") == 4, () -> "4 datagrams in, saw " + stats.packetsIn());
         // telemetry from the position reaches MQTT (throttled, so it may take a moment)
         Await.until(WAIT, () -> scrapeQuietly().value("skypatrol_telemetry_out_messages_total") >= 1,
                 () -> "telemetry published");
@@ -136,6 +143,12 @@ class MetricsEndpointTest {
         assertThat(after.sum("skypatrol_mavlink_dropped_frames_total", udpLabels)
                 - before.sum("skypatrol_mavlink_dropped_frames_total", udpLabels)).as("no other drop").isEqualTo(2);
         assertThat(after.value("skypatrol_udp_kernel_dropped_datagrams_total", "endpoint", ep)).isZero();
+        // the unacknowledged command: sent, retried once, given up; two COMMAND_LONG frames out
+        assertThat(delta(before, after, "skypatrol_mavlink_commands_sent_total")).isEqualTo(2);
+        assertThat(delta(before, after, "skypatrol_mavlink_commands_retried_total")).isEqualTo(1);
+        assertThat(delta(before, after, "skypatrol_mavlink_commands_timed_out_total")).isEqualTo(1);
+        assertThat(delta(before, after, "skypatrol_mavlink_sent_frames_total", udpLabels)).isEqualTo(2);
+        assertThat(after.value("skypatrol_event_subscriber_failures_total")).isZero();
         assertThat(after.value("skypatrol_drones", "state", "online", "transport", "mavlink-udp")).isEqualTo(1);
         assertThat(after.value("skypatrol_drones", "state", "offline", "transport", "mavlink-udp")).isZero();
         assertThat(after.value("skypatrol_drones", "state", "online", "transport", "dji")).isZero();
