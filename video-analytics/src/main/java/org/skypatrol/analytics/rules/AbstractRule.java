@@ -8,7 +8,7 @@ import org.skypatrol.analytics.events.Behaviour;
 /**
  * Parameter handling shared by the rules: documented defaults, per-scene overrides (the scene
  * file's {@code rules:} section), and the lifecycle parameters every rule has
- * ({@code sustainSeconds}, {@code endAfterSeconds}, {@code cooldownSeconds}, {@code dedupeMetres} 3: a new
+ * ({@code sustainSeconds} with dropouts up to {@code sustainGapSeconds} 0.5 tolerated, {@code endAfterSeconds}, {@code cooldownSeconds}, {@code dedupeMetres} 3: a new
  * alert this close to an active or recently ended one of the same behaviour and zone is the same object).
  */
 public abstract class AbstractRule implements Rule {
@@ -23,6 +23,7 @@ public abstract class AbstractRule implements Rule {
         all.put("endAfterSeconds", 2.0);
         all.put("cooldownSeconds", 30.0);
         all.put("dedupeMetres", 3.0);
+        all.put("sustainGapSeconds", 0.5);
         all.putAll(defaults);
         for (Map.Entry<String, Double> e : overrides.entrySet()) {
             if (!all.containsKey(e.getKey())) {
@@ -63,6 +64,11 @@ public abstract class AbstractRule implements Rule {
     @Override
     public double cooldownSeconds() {
         return p("cooldownSeconds");
+    }
+
+    @Override
+    public double sustainGapSeconds() {
+        return p("sustainGapSeconds");
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.skypatrol.analytics.events.Phase;
 
 /**
  * Turns per-frame rule hits into alerts with a start, updates and an end (Frigate's new/update/end):
- * a condition must hold for the rule's {@code sustainSeconds} (gaps up to half a second tolerated)
+ * a condition must hold for the rule's {@code sustainSeconds} (gaps up to its {@code sustainGapSeconds} tolerated)
  * before the alert starts; it ends after {@code endAfterSeconds} without a hit; the same key cannot
  * start again within {@code cooldownSeconds} of its end. Duplicates are merged: a new key of the same
  * behaviour whose tracks are exactly those of an active alert (overlapping zones) joins that alert.
@@ -25,7 +25,8 @@ import org.skypatrol.analytics.events.Phase;
  */
 public final class AlertLifecycle {
 
-    private static final double GAP_TOLERANCE_SECONDS = 0.5;
+    /** Pending conditions unseen this long are forgotten whatever their rule's gap tolerance. */
+    private static final double MAX_GAP_SECONDS = 10.0;
     private static final double UPDATE_MIN_SECONDS = 5.0;
 
     private final String sourceId;
@@ -97,7 +98,7 @@ public final class AlertLifecycle {
                     continue;
                 }
                 double[] p = pending.get(key);
-                if (p == null || t - p[1] > GAP_TOLERANCE_SECONDS) {
+                if (p == null || t - p[1] > rule.sustainGapSeconds()) {
                     p = new double[] {t, t};
                     pending.put(key, p);
                 }
@@ -120,7 +121,7 @@ public final class AlertLifecycle {
                 out.add(new AlertTransition(Phase.END, a.alertId, a.rule, a.hit, a.start));
             }
         }
-        pending.values().removeIf(p -> t - p[1] > GAP_TOLERANCE_SECONDS);
+        pending.values().removeIf(p -> t - p[1] > MAX_GAP_SECONDS);
         ended.removeIf(x -> x.until() <= t);
         cooldownUntil.values().removeIf(until -> until <= t);
         return out;

@@ -18,6 +18,11 @@ public interface Rule {
     /** The condition must hold this long before the alert starts. */
     double sustainSeconds();
 
+    /** While sustaining, the condition may drop out this long without restarting the count (0.5 s). */
+    default double sustainGapSeconds() {
+        return 0.5;
+    }
+
     /** The condition must be absent this long before the alert ends. */
     double endAfterSeconds();
 

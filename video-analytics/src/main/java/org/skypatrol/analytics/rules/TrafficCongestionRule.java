@@ -11,13 +11,16 @@ import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
  * {@code traffic_congestion}: at least {@code minVehicles} (6) vehicles in one lane/motorway/intersection
- * zone with a mean speed under {@code maxMeanSpeedKph} (15), sustained {@code sustainSeconds} (10).
+ * zone with a mean speed under {@code maxMeanSpeedKph} (15), sustained {@code sustainSeconds} (10) with
+ * dropouts up to {@code sustainGapSeconds} (2) tolerated (queued vehicles merge and split, so the count
+ * flickers around the threshold).
  */
 public final class TrafficCongestionRule extends AbstractRule {
 
     public TrafficCongestionRule(Map<String, Double> overrides) {
         super(Behaviour.TRAFFIC_CONGESTION,
-                Map.of("minVehicles", 6.0, "maxMeanSpeedKph", 15.0, "sustainSeconds", 10.0, "endAfterSeconds", 5.0),
+                Map.of("minVehicles", 6.0, "maxMeanSpeedKph", 15.0, "sustainSeconds", 10.0, "endAfterSeconds", 5.0,
+                        "sustainGapSeconds", 2.0),
                 overrides);
     }
 
