@@ -13,7 +13,9 @@ import org.skypatrol.analytics.events.Phase;
  * Turns per-frame rule hits into alerts with a start, updates and an end (Frigate's new/update/end):
  * a condition must hold for the rule's {@code sustainSeconds} (gaps up to its {@code sustainGapSeconds} tolerated)
  * before the alert starts; it ends after {@code endAfterSeconds} without a hit; the same key cannot
- * start again within {@code cooldownSeconds} of its end. Duplicates are merged: a new key of the same
+ * start again within {@code cooldownSeconds} of its end, and each hit it has in that time pushes the end
+ * of the cooldown on (hysteresis: an object that keeps meeting the condition through detector gaps
+ * is one alert, not one per {@code cooldownSeconds}). Duplicates are merged: a new key of the same
  * behaviour whose tracks are exactly those of an active alert (overlapping zones) joins that alert.
  * One alert per object and behaviour: a new key of the same behaviour is the same object again, and
  * starts nothing, when (a) its tracks are exactly those of an alert that ended less than that alert's
@@ -95,6 +97,7 @@ public final class AlertLifecycle {
                 }
                 if (cooldownUntil.getOrDefault(key, Double.NEGATIVE_INFINITY) > t) {
                     suppressedByCooldown++;
+                    cooldownUntil.put(key, t + rule.cooldownSeconds());      // slides while the condition holds
                     continue;
                 }
                 double[] p = pending.get(key);
@@ -150,8 +153,11 @@ public final class AlertLifecycle {
 
     /** Whether an alert of the same behaviour about the same object ended within its cooldown. */
     private boolean sameObjectEnded(Rule rule, RuleHit h, double t) {
-        for (Ended x : ended) {
+        for (int i = 0; i < ended.size(); i++) {
+            Ended x = ended.get(i);
             if (x.rule().behaviour() == rule.behaviour() && x.until() > t && sameObject(rule, x.hit(), h)) {
+                // hysteresis: while the same object keeps meeting the condition, its cooldown slides on
+                ended.set(i, new Ended(x.rule(), x.hit(), Math.max(x.until(), t + rule.cooldownSeconds())));
                 return true;
             }
         }

@@ -186,6 +186,11 @@ final class Track {
         return new Vec2(kx.position(), ky.position());
     }
 
+    /** The filtered ground position at the last observation (before any coasting). */
+    Vec2 lastObservedGround() {
+        return history.peekLast().ground();
+    }
+
     Vec2 velocity() {
         return new Vec2(kx.velocity(), ky.velocity());
     }

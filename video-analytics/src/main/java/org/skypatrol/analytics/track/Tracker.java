@@ -218,8 +218,8 @@ public final class Tracker {
     }
 
     /**
-     * A confirmed track lost while slow or stationary, within {@code reidSeconds}, whose last position
-     * is within {@code reidMetres} (plus ten pixels at the ground scale) of a new detection: the same
+     * A confirmed track lost while slow or stationary, within {@code reidSeconds}, whose last observed
+     * (or coasted) position is within {@code reidMetres} (plus ten pixels at the ground scale) of a new detection: the same
      * object seen again (a stopping car fades from the moving mask before it appears as newly static;
      * without this every such gap makes a new track and re-alerts). The nearest wins; it leaves the list.
      */
@@ -228,7 +228,7 @@ public final class Tracker {
         Track best = null;
         double bestDist = settings.reidMetres() + 10 * mpp;
         for (Track tr : lost) {
-            double d = tr.ground().distance(ground);
+            double d = Math.min(tr.ground().distance(ground), tr.lastObservedGround().distance(ground));
             if (t - tr.lastSeen() <= settings.reidSeconds() && d <= bestDist) {
                 best = tr;
                 bestDist = d;
@@ -288,10 +288,10 @@ public final class Tracker {
         double bottom = blob.y() + blob.h();
         Box nearBox = new Box(clampX(near, blob), bottom - near.h(), near.w(), near.h());
         Box farBox = new Box(clampX(far, blob), Math.min(far.y(), bottom - far.h()), far.w(), far.h());
-        pseudoUpdate(t, trNearer ? tr : partner, trNearer ? nearBox : farBox, d, mapping);
+        pseudoUpdate(t, tr, trNearer ? nearBox : farBox, d, mapping);
         if (!matched.contains(partner)) {
             matched.add(partner);
-            pseudoUpdate(t, trNearer ? partner : tr, trNearer ? farBox : nearBox, d, mapping);
+            pseudoUpdate(t, partner, trNearer ? farBox : nearBox, d, mapping);
         }
     }
 

@@ -19,6 +19,7 @@ class AlertLifecycleTest {
         boolean on;
         List<Integer> tracks = List.of(1);
         String key = "k";
+        Vec2 where = new Vec2(0, 0);
 
         Switch(Map<String, Double> p) {
             super(Behaviour.LOITERING, Map.of(), p);
@@ -26,7 +27,7 @@ class AlertLifecycleTest {
 
         @Override
         public List<RuleHit> evaluate(RuleContext ctx) {
-            return on ? List.of(new RuleHit(key, "z", tracks, new Vec2(0, 0), "on")) : List.of();
+            return on ? List.of(new RuleHit(key, "z", tracks, where, "on")) : List.of();
         }
     }
 
@@ -46,8 +47,35 @@ class AlertLifecycleTest {
         assertThat(phases(life, r, 0, 0.9, true)).isEmpty();            // not sustained yet
         assertThat(phases(life, r, 0.9, 5, true)).containsExactly(Phase.START);
         assertThat(phases(life, r, 5, 8, false)).containsExactly(Phase.END);
-        assertThat(phases(life, r, 8, 15, true)).isEmpty();             // cooldown until ~17 s
-        assertThat(phases(life, r, 15, 20, true)).containsExactly(Phase.START);
+        assertThat(phases(life, r, 8, 15, true)).isEmpty();             // cooldown until ~17 s, pushed on by each hit
+        assertThat(phases(life, r, 15, 20, true)).isEmpty();            // still the same episode: no flapping
+        assertThat(phases(life, r, 20, 30.2, false)).isEmpty();         // absent for the whole cooldown
+        assertThat(phases(life, r, 30.2, 33, true)).containsExactly(Phase.START);
+    }
+
+    @Test
+    void lifecycle_newTrackAtTheSamePlace_isTheSameObject_fartherAwayIsNew() {
+        Switch r = new Switch(Map.of("cooldownSeconds", 10.0));
+        AlertLifecycle life = new AlertLifecycle("cam");
+        assertThat(phases(life, r, 0, 2, true)).containsExactly(Phase.START);
+        assertThat(phases(life, r, 2, 5, false)).containsExactly(Phase.END);
+        r.tracks = List.of(2);                                         // the tracker lost it and started a new track
+        r.key = "k2";
+        assertThat(phases(life, r, 5, 8, true)).isEmpty();
+        assertThat(life.suppressedSameObject()).isPositive();
+        r.tracks = List.of(3);
+        r.key = "k3";
+        r.where = new Vec2(10, 0);
+        assertThat(phases(life, r, 8, 10, true)).containsExactly(Phase.START);     // 10 m away: another object
+    }
+
+    @Test
+    void lifecycle_sustainGap_toleratesDropoutsUpToTheRulesGap() {
+        Switch r = new Switch(Map.of("sustainSeconds", 3.0, "sustainGapSeconds", 1.5));
+        AlertLifecycle life = new AlertLifecycle("cam");
+        assertThat(phases(life, r, 0, 1.5, true)).isEmpty();
+        assertThat(phases(life, r, 1.5, 2.6, false)).isEmpty();         // 1 s dropout: still sustaining
+        assertThat(phases(life, r, 2.6, 3.4, true)).containsExactly(Phase.START);
     }
 
     @Test

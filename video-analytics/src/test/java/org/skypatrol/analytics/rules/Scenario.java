@@ -44,8 +44,13 @@ final class Scenario {
     record Seen(String behaviour, Phase phase, double time, String zoneId) {
     }
 
+    /** Between {@code from} and {@code to} the detector sees actors a and b as one blob (their union box). */
+    record Merge(int a, int b, double from, double to) {
+    }
+
     private final Scene scene;
     private final List<Actor> actors = new ArrayList<>();
+    private final List<Merge> merges = new ArrayList<>();
 
     Scenario(String zonesAndRules) throws Exception {
         this.scene = SceneParser.parse("scenario", "id: test\n" + CAMERA + zonesAndRules);
@@ -53,6 +58,12 @@ final class Scenario {
 
     Scenario actor(ObjectClass cls, double w, double l, double from, double to, DoubleFunction<Vec2> path) {
         actors.add(new Actor(cls, w, l, from, to, path));
+        return this;
+    }
+
+    /** The detector merges actors a and b (indices in the order added) into one blob between from and to. */
+    Scenario merged(int a, int b, double from, double to) {
+        merges.add(new Merge(a, b, from, to));
         return this;
     }
 
@@ -77,7 +88,9 @@ final class Scenario {
         for (int i = 0; i <= seconds * 5; i++) {
             double t = i / 5.0;
             List<Detection> dets = new ArrayList<>();
-            for (Actor a : actors) {
+            Map<Integer, Detection> byActor = new java.util.HashMap<>();
+            for (int k = 0; k < actors.size(); k++) {
+                Actor a = actors.get(k);
                 if (t < a.from() || t > a.to()) {
                     continue;
                 }
@@ -85,8 +98,20 @@ final class Scenario {
                 double w = a.widthMetres() * 10;
                 double h = a.lengthMetres() * 10;
                 Box box = new Box(g.x() * 10 - w / 2, 2000 - g.y() * 10 - h / 2, w, h);
-                dets.add(new Detection(box, a.cls(), 0.9, a.cls() == ObjectClass.STATIC_OBJECT));
+                byActor.put(k, new Detection(box, a.cls(), 0.9, a.cls() == ObjectClass.STATIC_OBJECT));
             }
+            for (Merge m : merges) {
+                if (t >= m.from() && t <= m.to() && byActor.containsKey(m.a()) && byActor.containsKey(m.b())) {
+                    Box a = byActor.remove(m.a()).box();
+                    Box b = byActor.remove(m.b()).box();
+                    double x0 = Math.min(a.x(), b.x());
+                    double y0 = Math.min(a.y(), b.y());
+                    Box u = new Box(x0, y0, Math.max(a.x() + a.w(), b.x() + b.w()) - x0,
+                            Math.max(a.y() + a.h(), b.y() + b.h()) - y0);
+                    dets.add(new Detection(u, actors.get(m.a()).cls(), 0.9, false));
+                }
+            }
+            dets.addAll(byActor.values());
             var tracks = tracker.update(t, dets, view.mapping());
             Map<Rule, List<RuleHit>> hits = engine.evaluate(new RuleContext(view, t, i, tracks, null));
             for (AlertTransition tr : life.step(t, hits)) {

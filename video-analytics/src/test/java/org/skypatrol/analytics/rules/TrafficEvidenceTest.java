@@ -1,0 +1,97 @@
+package org.skypatrol.analytics.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.skypatrol.analytics.detect.ObjectClass.CAR;
+import static org.skypatrol.analytics.rules.Scenario.line;
+import static org.skypatrol.analytics.rules.Scenario.starts;
+
+import java.util.function.DoubleFunction;
+
+import org.junit.jupiter.api.Test;
+import org.skypatrol.analytics.geo.Vec2;
+
+/**
+ * The traffic rules ask for evidence over time, not one frame: fragmented tracks, merged blobs,
+ * jitter on a line, half-visible vehicles and creeping queues must stay silent, and each object
+ * alerts once. Same road as {@link TrafficRulesTest} (solid line at x = 97, shoulder 104-107).
+ */
+class TrafficEvidenceTest {
+
+    @Test
+    void parkedCarWhoseTrackFragments_alertsOnce() throws Exception {
+        // the detector loses the parked car for 12 s (longer than a stationary track coasts), then finds it again
+        DoubleFunction<Vec2> park = line(new Vec2(0, 25), new Vec2(40, 25), 0, 5);
+        var seen = new Scenario(TrafficRulesTest.ROAD + "rules:\n  illegal_parking: {dwellSeconds: 10}\n")
+                .actor(CAR, 1.8, 4.5, 0, 20, park)
+                .actor(CAR, 1.8, 4.5, 32, 70, park)
+                .run(70);
+        assertThat(starts(seen, "illegal_parking")).hasSize(1);
+    }
+
+    @Test
+    void stopInLaneWhoseTrackFragments_alertsOnce() throws Exception {
+        DoubleFunction<Vec2> stop = line(new Vec2(102, 10), new Vec2(102, 60), 0, 5);
+        var seen = new Scenario(TrafficRulesTest.ROAD + "rules:\n  abnormal_stop: {stopSeconds: 8}\n")
+                .actor(CAR, 1.8, 4.5, 0, 18, stop)
+                .actor(CAR, 1.8, 4.5, 30.4, 60, t -> new Vec2(102.6, 60.5))   // found again 0.8 m off
+                .run(60);
+        assertThat(starts(seen, "abnormal_stop")).hasSize(1);
+    }
+
+    @Test
+    void solidLine_twoCarsMergedIntoOneBlobBesideTheLine_isNoCrossing() throws Exception {
+        // left of the line and right of it, driving north side by side; for 2 s the detector sees one blob
+        var seen = new Scenario(TrafficRulesTest.ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 12, line(new Vec2(95.2, 0), new Vec2(95.2, 120), 0, 12))
+                .actor(CAR, 1.8, 4.5, 0, 12, line(new Vec2(98.8, 1), new Vec2(98.8, 121), 0, 12))
+                .merged(0, 1, 4, 6)
+                .run(12);
+        assertThat(starts(seen, "solid_line_crossing")).isEmpty();
+    }
+
+    @Test
+    void solidLine_carJitteringAlongTheLine_isNoCrossing_realChangeIsOne() throws Exception {
+        var jitter = new Scenario(TrafficRulesTest.ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 12, t -> new Vec2(97 + ((int) Math.round(t * 5) % 2 == 0 ? 0.7 : -0.7), 10 * t))
+                .run(12);
+        assertThat(starts(jitter, "solid_line_crossing")).isEmpty();
+        var change = new Scenario(TrafficRulesTest.ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 12, t -> new Vec2(t < 4 ? 95 : t < 6 ? 95 + (t - 4) * 2.5 : 100, 10 + 10 * t))
+                .run(12);
+        assertThat(starts(change, "solid_line_crossing")).hasSize(1);
+    }
+
+    @Test
+    void emergencyLane_carCutByTheFrameEdge_waitsUntilSeen_carFullyInViewFires() throws Exception {
+        // the camera's bottom edge is ground y = 0: a car standing at y = 1 m has its box cut there
+        var cut = new Scenario(TrafficRulesTest.ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 15, t -> new Vec2(105.5, 1))
+                .run(15);
+        assertThat(starts(cut, "emergency_lane_occupation")).isEmpty();
+        var seen = new Scenario(TrafficRulesTest.ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 15, t -> new Vec2(105.5, 50))
+                .run(15);
+        assertThat(starts(seen, "emergency_lane_occupation")).hasSize(1);
+    }
+
+    @Test
+    void abnormalStop_carStoppingInACreepingQueue_isTheQueue() throws Exception {
+        Scenario queue = new Scenario(TrafficRulesTest.ROAD + "rules:\n  abnormal_stop: {stopSeconds: 8}\n")
+                .actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 10), new Vec2(102, 30), 0, 5));
+        for (int i = 0; i < 4; i++) {
+            double y0 = 34 + 5 * i;
+            queue.actor(CAR, 1.8, 4.5, 0, 30, t -> new Vec2(102, y0 + t));             // 3.6 km/h ahead of it
+        }
+        assertThat(starts(queue.run(30), "abnormal_stop")).isEmpty();
+    }
+
+    @Test
+    void accident_sliverOfABlobIsNoVehicle() throws Exception {
+        // the same crash as TrafficRulesTest, but the stopped "car" is 0.6 m wide: a piece, not a vehicle
+        var seen = new Scenario(TrafficRulesTest.ROAD)
+                .actor(CAR, 0.6, 1.0, 0, 30, Scenario.still(new Vec2(102, 100)))
+                .actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 0), new Vec2(102, 96), 0, 6))
+                .run(30);
+        assertThat(starts(seen, "traffic_accident")).isEmpty();
+    }
+}

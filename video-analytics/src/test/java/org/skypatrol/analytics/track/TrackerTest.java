@@ -1,0 +1,135 @@
+package org.skypatrol.analytics.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.skypatrol.analytics.detect.Box;
+import org.skypatrol.analytics.detect.Detection;
+import org.skypatrol.analytics.detect.ObjectClass;
+import org.skypatrol.analytics.geo.GroundMapping;
+import org.skypatrol.analytics.geo.Vec2;
+import org.skypatrol.analytics.scene.SceneGeometry;
+import org.skypatrol.analytics.scene.SceneParser;
+
+/**
+ * The tracker on scripted detections (straight-down camera, 10 px per metre, y north = up): merged
+ * blobs, split blobs and a stopping car that fades out and back keep their identities.
+ */
+class TrackerTest {
+
+    private static final GroundMapping MAPPING = mapping();
+
+    private static GroundMapping mapping() {
+        try {
+            return new SceneGeometry(SceneParser.parse("t", """
+                    id: t
+                    camera:
+                      type: fixed
+                      width: 2000
+                      height: 2000
+                      calibration:
+                        - {pixel: [0, 2000], ground: [0, 0]}
+                        - {pixel: [2000, 2000], ground: [200, 0]}
+                        - {pixel: [2000, 0], ground: [200, 200]}
+                        - {pixel: [0, 0], ground: [0, 200]}
+                    """)).view().mapping();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A car's box (1.8 m x 4.5 m) centred on a ground point. */
+    private static Box car(Vec2 g) {
+        return new Box(g.x() * 10 - 9, 2000 - g.y() * 10 - 22.5, 18, 45);
+    }
+
+    private static Detection det(Box b) {
+        return new Detection(b, ObjectClass.CAR, 0.9, false);
+    }
+
+    private static Box union(Box a, Box b) {
+        double x0 = Math.min(a.x(), b.x());
+        double y0 = Math.min(a.y(), b.y());
+        return new Box(x0, y0, Math.max(a.x() + a.w(), b.x() + b.w()) - x0, Math.max(a.y() + a.h(), b.y() + b.h()) - y0);
+    }
+
+    @Test
+    void twoCarsMergedIntoOneBlob_stayTwoTracksInTheirOwnLanes() {
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        List<TrackSnapshot> last = List.of();
+        for (int i = 0; i <= 50; i++) {
+            double t = i / 5.0;
+            Box a = car(new Vec2(95, 10 + 10 * t));
+            Box b = car(new Vec2(98.6, 11 + 10 * t));
+            List<Detection> dets = t >= 4 && t <= 6 ? List.of(det(union(a, b))) : List.of(det(a), det(b));
+            last = tracker.update(t, dets, MAPPING);
+            if (t >= 4 && t <= 6) {
+                assertThat(last).hasSize(2);
+                for (TrackSnapshot s : last) {
+                    // each keeps its own lane: nobody stands on the blob's middle (96.8 m)
+                    assertThat(Math.abs(s.ground().x() - 96.8)).isGreaterThan(1.0);
+                }
+            }
+        }
+        assertThat(tracker.created()).isEqualTo(2);
+        assertThat(tracker.merges()).isPositive();
+        assertThat(last).extracting(TrackSnapshot::id).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void carSplitIntoBodyAndRoof_staysOneTrack() {
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        for (int i = 0; i <= 40; i++) {
+            double t = i / 5.0;
+            Box whole = car(new Vec2(50, 10 + 3 * t));
+            List<Detection> dets = t < 3 ? List.of(det(whole))
+                    : List.of(det(new Box(whole.x(), whole.y(), whole.w(), whole.h() * 0.45)),
+                            det(new Box(whole.x() + 2, whole.y() + whole.h() * 0.55, whole.w() - 4, whole.h() * 0.45)));
+            tracker.update(t, dets, MAPPING);
+        }
+        assertThat(tracker.created()).isEqualTo(1);
+        assertThat(tracker.splitsMerged()).isPositive();
+    }
+
+    @Test
+    void stoppingCarThatFadesOutAndBack_keepsItsId_anotherCarFarAwayDoesNot() {
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        Set<Integer> ids = new HashSet<>();
+        for (int i = 0; i <= 60; i++) {
+            double t = i / 5.0;
+            Vec2 g = new Vec2(60, t < 4 ? 20 + 2 * t : 28);          // creeps at 2 m/s, stops at 28 m
+            List<Detection> dets = new ArrayList<>();
+            if (t < 4.4 || t > 8) {                                  // gone for 3.6 s while it stops
+                dets.add(det(car(g)));
+            }
+            if (t > 9) {
+                dets.add(det(car(new Vec2(80, 28))));                // someone else, 20 m away
+            }
+            tracker.update(t, dets, MAPPING).forEach(s -> ids.add(s.id()));
+        }
+        assertThat(tracker.reidentified()).isEqualTo(1);
+        assertThat(ids).hasSize(2);
+    }
+
+    @Test
+    void blobWithABogusVelocity_doesNotCoastOntoAnotherObject() {
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        // a flickering blob whose foot jumps 3 m back and forth: its filter speed is noise
+        for (int i = 0; i <= 10; i++) {
+            double t = i / 5.0;
+            tracker.update(t, List.of(det(car(new Vec2(50, i % 2 == 0 ? 100 : 103)))), MAPPING);
+        }
+        // it vanishes; 1.4 s later a car appears 12 m down the road: not the blob coasting there
+        tracker.update(2.2, List.of(), MAPPING);
+        tracker.update(2.4, List.of(), MAPPING);
+        for (int i = 0; i < 5; i++) {
+            tracker.update(3.4 + i / 5.0, List.of(det(car(new Vec2(50, 88 - 2 * i)))), MAPPING);
+        }
+        assertThat(tracker.created()).isEqualTo(2);
+    }
+}
