@@ -7,12 +7,14 @@ import java.util.Map;
 import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
- * {@code abandoned_object}: a static object (never moved) present for {@code dwellSeconds} (30) with
- * no person within {@code ownerRadiusMetres} (3), no taller (oblique views) or longer (straight down) than
- * {@code maxSizeMetres} (1.6). Objects on the road are {@code road_debris} instead.
+ * {@code abandoned_object}: a static object (never moved) present for {@code dwellSeconds} (30), all that
+ * time with no person within {@code ownerRadiusMetres} (3) (per the people's track histories), no taller
+ * (oblique views) or longer (straight down) than {@code maxSizeMetres} (1.6), wholly in view. Objects on
+ * the road are {@code road_debris}.
  */
 public final class AbandonedObjectRule extends AbstractRule {
 
@@ -25,21 +27,57 @@ public final class AbandonedObjectRule extends AbstractRule {
     public List<RuleHit> evaluate(RuleContext ctx) {
         List<RuleHit> hits = new ArrayList<>();
         List<TrackSnapshot> people = ctx.tracksOf(c -> c == ObjectClass.PERSON);
-        List<TrackSnapshot> objects = ctx.tracksOf(c -> c == ObjectClass.STATIC_OBJECT);
+        List<TrackSnapshot> objects = ctx.tracks().stream().filter(AbandonedObjectRule::isObject).toList();
         for (TrackSnapshot t : objects) {
-            if (isPartOfAnother(t, objects)) {
+            if (isPartOfAnother(t, objects) || touchesFrameEdge(t, ctx)) {
                 continue;
             }
-            double age = ctx.timeSeconds() - t.firstSeenSeconds();
+            // the dwell runs from the object's first sighting, or from when the last person walked away
+            double dwell = ctx.timeSeconds() - t.firstSeenSeconds();
             boolean onRoad = ctx.view().zones().stream()
                     .anyMatch(z -> RoadDebrisRule.isRoad(z.kind()) && RuleContext.inside(t, z));
-            boolean attended = people.stream().anyMatch(p -> p.ground().distance(t.ground()) < p("ownerRadiusMetres"));
-            if (t.neverMoved() && !onRoad && !attended && age >= p("dwellSeconds") && !upright(t, ctx)) {
+            dwell = Math.min(dwell, ctx.timeSeconds() - lastAttended(t, people));
+            if (!onRoad && dwell >= p("dwellSeconds") && !upright(t, ctx)) {
                 hits.add(new RuleHit(String.valueOf(t.id()), null, List.of(t.id()), t.ground(),
-                        "object left unattended for " + fmt(age) + " s"));
+                        "object left unattended for " + fmt(dwell) + " s"));
             }
         }
         return hits;
+    }
+
+    /**
+     * The last time (frame time) a person track other than the object's own was within
+     * {@code ownerRadiusMetres} of it, per the people's histories; minus infinity when none was.
+     */
+    private double lastAttended(TrackSnapshot t, List<TrackSnapshot> people) {
+        double last = Double.NEGATIVE_INFINITY;
+        for (TrackSnapshot p : people) {
+            if (p.id() == t.id()) {
+                continue;
+            }
+            if (p.ground().distance(t.ground()) < p("ownerRadiusMetres")) {
+                return Double.POSITIVE_INFINITY;        // attended now
+            }
+            for (TrackPoint q : p.history()) {
+                if (q.ground().distance(t.ground()) < p("ownerRadiusMetres")) {
+                    last = Math.max(last, q.timeSeconds());
+                }
+            }
+        }
+        return last;
+    }
+
+    /** A left object: a static object that never moved. */
+    private static boolean isObject(TrackSnapshot t) {
+        return t.cls() == ObjectClass.STATIC_OBJECT && t.neverMoved();
+    }
+
+    /** A box cut by the frame's edge shows part of something: neither its size nor its place is known. */
+    private static boolean touchesFrameEdge(TrackSnapshot t, RuleContext ctx) {
+        var b = t.box();
+        int w = ctx.view().scene().camera().width();
+        int h = ctx.view().scene().camera().height();
+        return b.x() <= 1 || b.y() <= 1 || b.x() + b.w() >= w - 1 || b.y() + b.h() >= h - 1;
     }
 
     /**
