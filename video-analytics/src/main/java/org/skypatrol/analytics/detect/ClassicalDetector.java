@@ -10,6 +10,7 @@ import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point2d;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -49,6 +50,9 @@ public final class ClassicalDetector implements Detector {
     private int frameHeight;
     private double startTime = Double.NaN;
     private double scale = 1;
+    private final Mat hann = new Mat();
+    private long stabilised;
+    private long swayRejected;
     private long resets;
     private long ghostsRejected;
     private long thinRejected;
@@ -61,6 +65,12 @@ public final class ClassicalDetector implements Detector {
     private static final int MIN_SIDE = 4;
     /** Neighbourhood (analysis pixels) the slow background may have shifted by under sway. */
     private static final int SWAY_KERNEL = 5;
+    /** Largest global brightness change per analysed frame followed by scaling the models. */
+    private static final double MAX_GAIN_STEP = 0.2;
+    /** Largest sway shift (analysis pixels) taken as sway; more is a camera that was moved. */
+    private static final double MAX_SWAY_PIXELS = 8;
+    /** Weakest phase-correlation peak trusted as the image's shift. */
+    private static final double MIN_SWAY_RESPONSE = 0.05;
     /** Neighbourhood (analysis pixels) of a frame-to-frame change that counts as a moving object's body. */
     private static final int MOVING_KERNEL = 15;
     /** How much slower the fast model learns on moving foreground. */
@@ -92,6 +102,8 @@ public final class ClassicalDetector implements Detector {
         }
         if (s.compensateMotion()) {
             compensate(view.mapping());
+        } else if (s.stabilise()) {
+            stabilise();
         }
         Mat frameDiff = new Mat();
         opencv_core.absdiff(gray, prevGray, frameDiff);
@@ -99,6 +111,8 @@ public final class ClassicalDetector implements Detector {
         opencv_core.bitwise_and(motion, known, motion);
         gray.copyTo(prevGray);
         gray.convertTo(gray32, opencv_core.CV_32F);
+        followGain(bgFast);
+        followGain(bgSlow);
         boolean warming = frame.timeSeconds() - startTime < s.warmupSeconds();
         Mat fgFast = foreground(bgFast);
         Mat fgSlow = foreground(bgSlow);
@@ -220,6 +234,66 @@ public final class ClassicalDetector implements Detector {
                 opencv_core.BORDER_CONSTANT, new Scalar(0.0));
         // a margin: resampling near the edge still mixes in replicated border pixels
         opencv_imgproc.erode(known, known, kernel(5));
+    }
+
+    /**
+     * Scales a background model to the frame's overall brightness: the ratio of the frame's mean to
+     * the model's over the pixels that showed background in the previous frame. A global lighting
+     * swing (sun behind a cloud, auto exposure) otherwise outruns the fast model's learning and
+     * every bright lane line becomes foreground. Local changes (an object, a shadow) barely move
+     * the ratio; a change of more than {@link #MAX_GAIN_STEP} per frame is left to the relearning.
+     */
+    private void followGain(Mat model) {
+        Mat mask = stillMask.empty() ? new Mat() : stillMask;
+        double frameMean = opencv_core.mean(gray32, mask).get(0);
+        double modelMean = opencv_core.mean(model, mask).get(0);
+        if (modelMean < 1 || frameMean < 1) {
+            return;
+        }
+        double gain = frameMean / modelMean;
+        if (Math.abs(gain - 1) < 0.002 || Math.abs(gain - 1) > MAX_GAIN_STEP) {
+            return;
+        }
+        model.convertTo(model, -1, gain, 0);
+    }
+
+    /**
+     * A fixed camera's sway: the whole image shifts by a pixel or two and back as the pole moves,
+     * which leaves every lane line a sliver of "foreground" against backgrounds averaged over the
+     * sway. The frame is registered to the slow background by a translation (phase correlation,
+     * sub-pixel, insensitive to the moving objects that are a small part of the image) and shifted
+     * onto it; the models are never resampled, so nothing accumulates, and detections come out in
+     * the reference frame the scene's calibration was made for. Implausible shifts (a weak peak,
+     * or more than {@link #MAX_SWAY_PIXELS}: the camera was moved) are counted and not applied.
+     */
+    private void stabilise() {
+        Mat cur = new Mat();
+        gray.convertTo(cur, opencv_core.CV_32F);
+        if (hann.empty() || hann.cols() != cur.cols() || hann.rows() != cur.rows()) {
+            opencv_imgproc.createHanningWindow(hann, new Size(cur.cols(), cur.rows()), opencv_core.CV_32F);
+        }
+        double[] response = new double[1];
+        // a copy: with a window, phaseCorrelate multiplies it into its inputs in place when their size
+        // needs no DFT padding (OpenCV 4.x), which would wipe the background model
+        Mat ref = bgSlow.clone();
+        Point2d shift = opencv_imgproc.phaseCorrelate(ref, cur, hann, response);
+        double dx = shift.x();
+        double dy = shift.y();
+        if (response[0] < MIN_SWAY_RESPONSE || Math.hypot(dx, dy) > MAX_SWAY_PIXELS) {
+            swayRejected++;
+            return;
+        }
+        if (Math.hypot(dx, dy) < 0.05) {
+            return;
+        }
+        Mat m = new Mat(2, 3, opencv_core.CV_64F);
+        try (DoubleIndexer idx = m.createIndexer()) {
+            idx.put(0, 0, 1); idx.put(0, 1, 0); idx.put(0, 2, -dx);
+            idx.put(1, 0, 0); idx.put(1, 1, 1); idx.put(1, 2, -dy);
+        }
+        opencv_imgproc.warpAffine(gray, gray, m, new Size(gray.cols(), gray.rows()), opencv_imgproc.INTER_LINEAR,
+                opencv_core.BORDER_REPLICATE, new Scalar());
+        stabilised++;
     }
 
     /** A full-resolution pixel homography as one between analysis pixels: S^-1 H S, S = diag(scale, scale, 1). */
@@ -419,5 +493,6 @@ public final class ClassicalDetector implements Detector {
         seenBg.close();
         known.close();
         stillMask.close();
+        hann.close();
     }
 }

@@ -25,7 +25,9 @@ public final class Detectors {
             return new OnnxDetector(model, 416, score, 2.0);
         }
         boolean drone = scene.camera() instanceof CameraSpec.Drone;
-        boolean compensate = scene.camera().motionCompensation() != null ? scene.camera().motionCompensation() : drone;
-        return new ClassicalDetector(ClassicalSettings.defaults(compensate));
+        Boolean flag = scene.camera().motionCompensation();
+        boolean compensate = flag != null ? flag : drone;
+        // a fixed camera is stabilised against sway unless the scene says motionCompensation: false
+        return new ClassicalDetector(ClassicalSettings.defaults(compensate).withStabilise(!compensate && flag == null));
     }
 }

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,31 +24,16 @@ import org.skypatrol.analytics.scene.SceneView;
  */
 class ClassicalDetectorMotionTest {
 
-    private static final int W = 640;
-    private static final int H = 360;
     private static final double M_PER_PX = 0.05;
     /** Camera motion per analysed frame in canvas pixels (the ground moves the other way in the image). */
     private static final double DX = 2.7;
     private static final double DY = -4.3;
-    private static Mat canvas;
+    private static SyntheticGround ground;
     private static Scene scene;
 
     @BeforeAll
     static void texture() throws Exception {
-        // smooth random blotches (grass, asphalt wear) plus painted dashes and lines with corners
-        canvas = new Mat(H + 200, W + 200, opencv_core.CV_8UC3);
-        opencv_core.randu(canvas, new Mat(1, 1, opencv_core.CV_64F, new Scalar(60.0)),
-                new Mat(1, 1, opencv_core.CV_64F, new Scalar(200.0)));
-        opencv_imgproc.GaussianBlur(canvas, canvas, new Size(0, 0), 6);
-        opencv_core.normalize(canvas, canvas, 40, 210, opencv_core.NORM_MINMAX, -1, new Mat());
-        for (int y = 10; y < canvas.rows(); y += 45) {
-            for (int x = 30; x < canvas.cols(); x += 120) {
-                opencv_imgproc.rectangle(canvas, new Rect(x + (y % 7) * 5, y, 30, 6), new Scalar(235, 235, 235, 0), -1,
-                        opencv_imgproc.LINE_AA, 0);
-            }
-        }
-        opencv_imgproc.line(canvas, new Point(80, 0), new Point(180, canvas.rows()), new Scalar(240, 240, 240, 0), 3,
-                opencv_imgproc.LINE_AA, 0);
+        ground = new SyntheticGround();
         scene = SceneParser.parse("moving", """
                 id: moving
                 camera:
@@ -70,29 +50,12 @@ class ClassicalDetectorMotionTest {
 
     @AfterAll
     static void free() {
-        canvas.close();
+        ground.close();
     }
 
     /** The crop of frame k: canvas pixel = frame pixel + (100 + k*DX, 150 + k*DY), resampled. */
     private static Mat frame(int k, Rect car) {
-        Mat m = new Mat(2, 3, opencv_core.CV_64F);
-        double ox = 100 + k * DX;
-        double oy = 150 + k * DY;
-        try (var idx = m.<org.bytedeco.javacpp.indexer.DoubleIndexer>createIndexer()) {
-            idx.put(0, 0, 1); idx.put(0, 1, 0); idx.put(0, 2, -ox);
-            idx.put(1, 0, 0); idx.put(1, 1, 1); idx.put(1, 2, -oy);
-        }
-        Mat out = new Mat();
-        opencv_imgproc.warpAffine(canvas, out, m, new Size(W, H), opencv_imgproc.INTER_LINEAR,
-                opencv_core.BORDER_REFLECT, new Scalar());
-        if (car != null) {
-            opencv_imgproc.rectangle(out, car, new Scalar(20, 20, 180, 0), -1, opencv_imgproc.LINE_8, 0);
-        }
-        Mat noise = new Mat(H, W, opencv_core.CV_8UC3);
-        opencv_core.randn(noise, new Mat(1, 1, opencv_core.CV_64F, new Scalar(0.0)),
-                new Mat(1, 1, opencv_core.CV_64F, new Scalar(2.0)));
-        opencv_core.add(out, noise, out);
-        return out;
+        return ground.frame(100 + k * DX, 150 + k * DY, car, 1.0);
     }
 
     /** Frame k's pixel→ground mapping: ground metres = (canvas pixel) x 5 cm. */
