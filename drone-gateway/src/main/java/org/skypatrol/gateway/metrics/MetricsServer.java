@@ -130,16 +130,20 @@ public final class MetricsServer implements Service {
             }
             try {
                 work.execute(() -> {
-                    String text;
+                    String text = null;
                     try {
                         text = scrape.get();
                     } catch (RuntimeException e) {
                         log.warn("metrics scrape failed: {}", e.toString());
-                        reply(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8",
-                                "scrape failed: " + e.getClass().getSimpleName() + "\n", head);
-                        return;
+                    } finally {
+                        // always an answer, even when an Error passes through (it is not caught here)
+                        if (text != null) {
+                            reply(ctx, HttpResponseStatus.OK, CONTENT_TYPE, text, head);
+                        } else {
+                            reply(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8",
+                                    "scrape failed (see the gateway log)\n", head);
+                        }
                     }
-                    reply(ctx, HttpResponseStatus.OK, CONTENT_TYPE, text, head);
                 });
             } catch (RejectedExecutionException e) {
                 reply(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "text/plain; charset=utf-8", "stopping\n", head);
