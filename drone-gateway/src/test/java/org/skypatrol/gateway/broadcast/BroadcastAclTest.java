@@ -124,8 +124,15 @@ class BroadcastAclTest {
         intruder.connect(o).waitForCompletion(10_000);
         IMqttToken token = intruder.publish(topics.broadcastCommand("udp-1"), new MqttMessage(forged, 1, false, null));
         token.waitForCompletion(10_000);
-        intruder.disconnect().waitForCompletion(5_000);
-        intruder.close();
+        // Paho 1.2.5 drops the connection itself after a PUBACK of 0x80 or more (docs/mqtt.md, FAULTS Q8): a
+        // disconnect racing that teardown answers 32102 "currently disconnecting" (seen under a loaded full suite)
+        try {
+            intruder.disconnect().waitForCompletion(5_000);
+        } catch (org.eclipse.paho.mqttv5.common.MqttException alreadyDropping) {
+            assertThat(alreadyDropping.getReasonCode())
+                    .isEqualTo(org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_DISCONNECTING);
+        }
+        intruder.close(true);
 
         assertThat(token.getReasonCodes()).containsExactly(0x87);      // MQTT 5: not authorized
 
