@@ -34,6 +34,7 @@ import org.skypatrol.protocols.mavlink.MavlinkFrameWriter;
 import org.skypatrol.protocols.mavlink.MavlinkMessage;
 import org.skypatrol.protocols.mavlink.MavlinkMessages;
 import org.skypatrol.protocols.mavlink.MavlinkVersion;
+import org.skypatrol.samples.dji.DjiDroneSimulator;
 
 /**
  * The gateway as Wiring builds it (MAVLink endpoints, embedded MQTT broker, bridge and outbox,
@@ -169,6 +170,26 @@ class MetricsEndpointTest {
                 assertThat(name).endsWith("_total");
             }
         });
+    }
+
+    @Test
+    void djiAircraft_countedUnderItsTransport() throws Exception {
+        Map<String, String> sets = new LinkedHashMap<>();
+        int mqttPort = freePort();
+        sets.put("mqtt.embedded.port", Integer.toString(mqttPort));
+        start(sets);
+        Await.until(WAIT, () -> scrapeQuietly().value("skypatrol_mqtt_connected") == 1, () -> "MQTT connected");
+        Exposition before = scrape();
+        try (DjiDroneSimulator dji = new DjiDroneSimulator(new DjiDroneSimulator.Settings("tcp://127.0.0.1:" + mqttPort,
+                "1581F5BKD225D00M", "4TADKAQ00000MX", 5, 0, 38.5, 106.2, 200), Clock.systemUTC())) {
+            dji.start();
+            Await.until(WAIT, () -> scrapeQuietly().value("skypatrol_drones", "state", "online", "transport", "dji") == 1,
+                    () -> "DJI aircraft online");
+        }
+        Exposition after = scrape();
+        assertThat(delta(before, after, "skypatrol_dji_in_messages_total")).isPositive();
+        assertThat(after.value("skypatrol_dji_malformed_messages_total")).isZero();
+        assertThat(after.sum("skypatrol_drones", "transport", "mavlink-udp")).isZero(); // no MAVLink drone here
     }
 
     @Test
