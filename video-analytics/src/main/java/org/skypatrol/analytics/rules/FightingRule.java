@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.skypatrol.analytics.detect.ObjectClass;
+import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.events.Behaviour;
 import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.track.TrackPoint;
@@ -15,14 +16,15 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * {@code closeMetres} (2) of each other, each moving
  * erratically over the last {@code windowSeconds} (2): path length at least {@code minPathMetres}
  * (2, a metre a second) and at least {@code erraticRatio} (2.5) times the net displacement (lots of
- * motion, going nowhere), sustained {@code sustainSeconds} (2). One alert per scene at a time. Uses the raw measured positions: the tracker's
- * filter would smooth the motion energy away.
+ * motion, going nowhere), sustained {@code sustainSeconds} (2); or one such erratic person track
+ * whose blob held two people (see {@link #mergedPair}). One alert per scene at a time. Uses the raw
+ * measured positions: the tracker's filter would smooth the motion energy away.
  */
 public final class FightingRule extends AbstractRule {
 
     public FightingRule(Map<String, Double> overrides) {
         super(Behaviour.FIGHTING, Map.of("closeMetres", 2.0, "windowSeconds", 2.0, "minPathMetres", 2.0,
-                "erraticRatio", 2.5, "sustainSeconds", 2.0), overrides);
+                "erraticRatio", 2.5, "minPairWidthMetres", 2.0, "sustainSeconds", 2.0), overrides);
     }
 
     @Override
@@ -49,7 +51,30 @@ public final class FightingRule extends AbstractRule {
                 }
             }
         }
+        for (TrackSnapshot t : erratic) {
+            if (mergedPair(t, ctx)) {
+                hits.add(new RuleHit("scene", null, List.of(t.id()), t.ground(),
+                        "people merged in track " + t.id() + " with erratic motion"));
+                return hits;
+            }
+        }
         return hits;
+    }
+
+    /**
+     * Whether the track's blob held two people over the window: its box was at some point at least
+     * {@code minPairWidthMetres} (2) wide at the foot (two people side by side; one with the sun's
+     * shadow is at most 1.7 m). People scuffling within a metre are one blob most of the time, and the
+     * tracker keeps them as one track.
+     */
+    private boolean mergedPair(TrackSnapshot t, RuleContext ctx) {
+        for (TrackPoint q : t.since(ctx.timeSeconds() - p("windowSeconds"))) {
+            var size = SizeClassifier.measure(q.box(), ctx.view().mapping());
+            if (size.isPresent() && size.get().widthMetres() >= p("minPairWidthMetres")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Mean measured position over the window: where a scuffling person is, on average. */

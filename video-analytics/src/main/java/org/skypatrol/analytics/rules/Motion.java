@@ -73,4 +73,14 @@ final class Motion {
     static boolean seenLargeEnough(TrackSnapshot t, double minPixels) {
         return t.missedSeconds() == 0 && Math.min(t.box().w(), t.box().h()) >= minPixels;
     }
+
+    /**
+     * Whether the track was observed in at least {@code minFraction} of the analysed frames of the last
+     * {@code seconds} (or of its life, if shorter): a track that coasted and then took a detection far
+     * away, or the flicker of a background ghost, is not seen steadily.
+     */
+    static boolean seenSteadily(TrackSnapshot t, RuleContext ctx, double seconds, double minFraction) {
+        double span = Math.min(seconds, ctx.timeSeconds() - t.firstSeenSeconds());
+        return span <= 0 || ctx.observedFraction(t, span) >= minFraction;
+    }
 }

@@ -26,7 +26,8 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * traffic is a motorcycle, a motor vehicle, or a fragment of a car); and at least half its
  * observations over the window measure as a person or a bicycle, as does the one of this frame, whose
  * box is at least {@code minPixels} (8) on its shorter side (a narrower blob cannot be told from a
- * painted line's flicker or a sliver of a vehicle).
+ * painted line's flicker or a sliver of a vehicle), observed in at least {@code minObservedFraction}
+ * (0.6) of the frames of the speed window.
  */
 public final class NonMotorVehicleOnMotorwayRule extends ZoneClassRule {
 
@@ -34,12 +35,13 @@ public final class NonMotorVehicleOnMotorwayRule extends ZoneClassRule {
         super(Behaviour.NON_MOTOR_VEHICLE_ON_MOTORWAY, List.of(ZoneKind.MOTORWAY),
                 c -> c == ObjectClass.BICYCLE || c == ObjectClass.PERSON, "on motorway", 1.0,
                 Map.of("minTravelMetres", 3.0, "minSpeedMps", 1.5, "maxSpeedMps", 12.0, "riderMinSpeedMps", 3.5,
-                        "minPixels", 8.0, "speedWindowSeconds", 2.0), overrides);
+                        "minPixels", 8.0, "minObservedFraction", 0.6, "speedWindowSeconds", 2.0), overrides);
     }
 
     @Override
     protected boolean qualifies(TrackSnapshot t, ResolvedZone z, RuleContext ctx) {
-        if (!Motion.seenInside(t, z) || !Motion.seenLargeEnough(t, p("minPixels"))) {
+        if (!Motion.seenInside(t, z) || !Motion.seenLargeEnough(t, p("minPixels"))
+                || !Motion.seenSteadily(t, ctx, p("speedWindowSeconds"), p("minObservedFraction"))) {
             return false;
         }
         double v = Motion.windowSpeed(t, ctx, p("speedWindowSeconds"));

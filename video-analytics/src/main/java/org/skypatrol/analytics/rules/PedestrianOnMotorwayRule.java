@@ -31,12 +31,13 @@ public final class PedestrianOnMotorwayRule extends ZoneClassRule {
         super(Behaviour.PEDESTRIAN_ON_MOTORWAY, List.of(ZoneKind.MOTORWAY),
                 c -> c == ObjectClass.PERSON || c == ObjectClass.UNKNOWN, "on motorway", 1.0,
                 Map.of("minTravelMetres", 3.0, "maxSpeedMps", 3.5, "speedWindowSeconds", 2.0, "minWalkSpeedMps", 0.5,
-                        "maxPartMetres", 1.7, "minPixels", 8.0), overrides);
+                        "maxPartMetres", 1.7, "minPixels", 8.0, "minObservedFraction", 0.6), overrides);
     }
 
     @Override
     protected boolean qualifies(TrackSnapshot t, ResolvedZone z, RuleContext ctx) {
-        if (!Motion.seenInside(t, z) || !Motion.seenLargeEnough(t, p("minPixels"))) {
+        if (!Motion.seenInside(t, z) || !Motion.seenLargeEnough(t, p("minPixels"))
+                || !Motion.seenSteadily(t, ctx, p("speedWindowSeconds"), p("minObservedFraction"))) {
             return false;
         }
         double v = Motion.windowSpeed(t, ctx, p("speedWindowSeconds"));

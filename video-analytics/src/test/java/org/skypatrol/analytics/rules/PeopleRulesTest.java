@@ -143,6 +143,18 @@ class PeopleRulesTest {
     }
 
     @Test
+    void fighting_twoPeopleMergedIntoOneErraticBlob_fires_oneErraticPersonDoesNot() throws Exception {
+        var merged = new Scenario(AREA)
+                .actor(PERSON, 2.2, 1.0, 0, 10, t -> new Vec2(20 + 0.9 * Math.sin(5 * t), 20 + 0.8 * Math.cos(7 * t)))
+                .run(10);
+        assertThat(starts(merged, "fighting")).hasSize(1);
+        var alone = new Scenario(AREA)
+                .actor(PERSON, 0.6, 0.6, 0, 10, t -> new Vec2(20 + 0.9 * Math.sin(5 * t), 20 + 0.8 * Math.cos(7 * t)))
+                .run(10);
+        assertThat(starts(alone, "fighting")).isEmpty();
+    }
+
+    @Test
     void loitering_personStays_fires_passerByDoesNot() throws Exception {
         var seen = new Scenario(AREA + "rules:\n  loitering: {minSeconds: 30}\n")
                 .actor(PERSON, 0.5, 0.5, 0, 50, t -> new Vec2(20 + 3 * Math.sin(t / 3), 20 + 3 * Math.cos(t / 4)))
