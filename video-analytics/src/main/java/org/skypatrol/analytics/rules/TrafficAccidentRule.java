@@ -16,7 +16,8 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * distance under {@code contactMetres} (3)), both stationary for {@code stoppedSeconds} (3), and at
  * least one of them braked abruptly: from {@code minPriorSpeedMps} (5) or more, held for
  * {@code minPriorSeconds} (0.6), to standstill within {@code decelWindowSeconds} (3) before it stopped.
- * Both are vehicles by evidence: footprints at least
+ * Both are vehicles that arrived moving (a piece of one stopped vehicle, tracked apart, never moved), by
+ * evidence: footprints at least
  * {@code minWidthMetres} (1.2) wide, seen in at least {@code minObservedFraction} (0.6) of the frames
  * of the stop (pieces and ghosts of the background model are neither).
  */
@@ -37,7 +38,7 @@ public final class TrafficAccidentRule extends AbstractRule {
     public List<RuleHit> evaluate(RuleContext ctx) {
         List<RuleHit> hits = new ArrayList<>();
         List<TrackSnapshot> v = ctx.tracksOf(c -> c.isVehicle()).stream()
-                .filter(t -> t.stationarySeconds(ctx.timeSeconds()) >= p("stoppedSeconds")
+                .filter(t -> t.stationarySeconds(ctx.timeSeconds()) >= p("stoppedSeconds") && !t.neverMoved()
                         && ctx.groundWidth(t) >= p("minWidthMetres")
                         && ctx.observedFraction(t, p("stoppedSeconds")) >= p("minObservedFraction")).toList();
         for (int i = 0; i < v.size(); i++) {

@@ -86,6 +86,16 @@ class TrafficEvidenceTest {
     }
 
     @Test
+    void accident_stoppedVanSplitIntoTwoTracks_isNoCrash() throws Exception {
+        // a van brakes onto the shoulder and stops; the detector also tracks its roof as a second "car"
+        var seen = new Scenario(TrafficRulesTest.ROAD)
+                .actor(CAR, 2.0, 5.0, 0, 30, line(new Vec2(105.5, 20), new Vec2(105.5, 60), 0, 4))
+                .actor(CAR, 1.8, 2.0, 6, 30, Scenario.still(new Vec2(105.5, 64)))
+                .run(30);
+        assertThat(starts(seen, "traffic_accident")).isEmpty();
+    }
+
+    @Test
     void accident_sliverOfABlobIsNoVehicle() throws Exception {
         // the same crash as TrafficRulesTest, but the stopped "car" is 0.6 m wide: a piece, not a vehicle
         var seen = new Scenario(TrafficRulesTest.ROAD)

@@ -6,7 +6,6 @@ import static org.skypatrol.analytics.detect.ObjectClass.CAR;
 import static org.skypatrol.analytics.detect.ObjectClass.TRUCK;
 import static org.skypatrol.analytics.rules.Scenario.line;
 import static org.skypatrol.analytics.rules.Scenario.starts;
-import static org.skypatrol.analytics.rules.Scenario.still;
 
 import org.junit.jupiter.api.Test;
 import org.skypatrol.analytics.geo.Vec2;
@@ -97,12 +96,12 @@ class TrafficRulesTest {
     @Test
     void accident_hardBrakeIntoStoppedCar_fires_gentleParkingSideBySideDoesNot() throws Exception {
         var crash = new Scenario(ROAD)
-                .actor(CAR, 1.8, 4.5, 0, 30, still(new Vec2(102, 100)))                             // stopped
+                .actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 80), new Vec2(102, 100), 0, 2))      // stopped
                 .actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 0), new Vec2(102, 96), 0, 6))       // 16 m/s into it
                 .run(30);
         assertThat(starts(crash, "traffic_accident")).hasSize(1);
         var parking = new Scenario(ROAD)
-                .actor(CAR, 1.8, 4.5, 0, 40, still(new Vec2(40, 25)))
+                .actor(CAR, 1.8, 4.5, 0, 40, line(new Vec2(40, 33), new Vec2(40, 25), 0, 4))      // arrives at 2 m/s
                 .actor(CAR, 1.8, 4.5, 0, 40, line(new Vec2(40, 5), new Vec2(40, 20.5), 0, 15))     // ~1 m/s
                 .run(40);
         assertThat(starts(parking, "traffic_accident")).isEmpty();
