@@ -150,8 +150,10 @@ public final class Tracker {
     }
 
     /**
-     * Joins the pieces of one tracked object: when two or more detections each lie mostly (70 %)
-     * inside the predicted box (grown by 10 %) of the same confirmed track, and mostly (50 %) inside
+     * Joins the pieces of one tracked vehicle: when two or more detections each lie mostly (70 %)
+     * inside the predicted box (grown by 10 %) of the same confirmed car/bus/truck track (not a
+     * person, whose bag put down beside them is an object of its own; for a standing vehicle only
+     * when the union keeps its ground point within {@code stationaryMetres}), and mostly (50 %) inside
      * no other track's, they become one detection, their union, if that union is no larger than 1.3
      * times the predicted box. The classical detector splits a stopping car into its moving and
      * newly-static parts and a car into body and shadow; each piece matching alone moves the track's
@@ -163,8 +165,8 @@ public final class Tracker {
         }
         List<Detection> out = new ArrayList<>(dets);
         for (Track tr : tracks) {
-            if (tr.hits < settings.minHits()) {
-                continue;
+            if (tr.hits < settings.minHits() || !tr.cls().isMotorVehicle()) {
+                continue;                               // people beside their bags, still objects: pieces are objects
             }
             Box pb = tr.predictedBox(t);
             Box grown = new Box(pb.x() - 0.05 * pb.w(), pb.y() - 0.05 * pb.h(), 1.1 * pb.w(), 1.1 * pb.h());
@@ -187,6 +189,12 @@ public final class Tracker {
             }
             if (u.area() > 1.3 * pb.area()) {
                 continue;
+            }
+            if (tr.stationary()) {
+                Optional<Vec2> ug = groundOf(new Detection(u, biggest.cls(), 1, false), mapping);
+                if (ug.isEmpty() || ug.get().distance(tr.ground()) > settings.stationaryMetres()) {
+                    continue;                           // the union would move a standing vehicle: leave the pieces
+                }
             }
             ObjectClass cls = biggest.cls();            // the detector's word; the track's votes settle the class
             boolean still = pieces.stream().allMatch(Detection::staticObject);

@@ -97,6 +97,24 @@ class TrackerTest {
     }
 
     @Test
+    void bagPutDownBesideAPerson_isNotJoinedToThePerson() {
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        List<TrackSnapshot> last = List.of();
+        for (int i = 0; i <= 50; i++) {
+            double t = i / 5.0;
+            Vec2 p = new Vec2(50, t < 4 ? 50 : 50 + 1.2 * (t - 4));            // stands, then walks off
+            List<Detection> dets = new ArrayList<>();
+            dets.add(new Detection(new Box(p.x() * 10 - 4, 2000 - p.y() * 10 - 6, 8, 12), ObjectClass.PERSON, 0.9, false));
+            if (t >= 1) {                                                       // the bag, beside the feet
+                dets.add(new Detection(new Box(500, 2000 - 500 + 2, 4, 4), ObjectClass.STATIC_OBJECT, 0.9, true));
+            }
+            last = tracker.update(t, dets, MAPPING);
+        }
+        assertThat(last).extracting(TrackSnapshot::cls).contains(ObjectClass.PERSON, ObjectClass.STATIC_OBJECT);
+        assertThat(tracker.splitsMerged()).isZero();
+    }
+
+    @Test
     void stoppingCarThatFadesOutAndBack_keepsItsId_anotherCarFarAwayDoesNot() {
         Tracker tracker = new Tracker(TrackerSettings.defaults());
         Set<Integer> ids = new HashSet<>();
