@@ -18,10 +18,11 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * its ground speed over the last {@code speedWindowSeconds} (2, so the track must be that old) is under
  * {@code maxSpeedMps} (3.5, faster than anyone walks): a faster person-shaped object rides something
  * ({@code non_motor_vehicle_on_motorway}) or is a fragment of a vehicle. A track of class
- * {@code unknown} counts too when it walks (at least {@code minWalkSpeedMps}, 0.5) and its blob stays
- * person-sized (longest side under {@code maxPartMetres}, 1.7, not flat): on a dark road only a person's legs
- * and shadow may differ enough in gray from the asphalt, a squat blob the detector first calls a
- * static object and the tracker then unknown once it walks off. Either way the track is seen in this
+ * {@code unknown} counts too when it walks (at least {@code minWalkSpeedMps}, 0.5), its blob stays
+ * person-sized (longest side under {@code maxPartMetres}, 1.7, not flat) and is at least
+ * {@code minPartPixels} (12) on its shorter side now: on a dark road only a person's legs and shadow
+ * may differ enough in gray from the asphalt, a squat blob the detector first calls a static object
+ * and the tracker then unknown once it walks off. Either way the track is seen in this
  * frame, inside the zone, with a box at least {@code minPixels} (8) on its shorter side (a narrower
  * blob cannot be told from a painted line's flicker or a sliver of a vehicle).
  */
@@ -31,7 +32,8 @@ public final class PedestrianOnMotorwayRule extends ZoneClassRule {
         super(Behaviour.PEDESTRIAN_ON_MOTORWAY, List.of(ZoneKind.MOTORWAY),
                 c -> c == ObjectClass.PERSON || c == ObjectClass.UNKNOWN, "on motorway", 1.0,
                 Map.of("minTravelMetres", 3.0, "maxSpeedMps", 3.5, "speedWindowSeconds", 2.0, "minWalkSpeedMps", 0.5,
-                        "maxPartMetres", 1.7, "minPixels", 8.0, "minObservedFraction", 0.6), overrides);
+                        "maxPartMetres", 1.7, "minPixels", 8.0, "minObservedFraction", 0.6,
+                        "minPartPixels", 12.0), overrides);
     }
 
     @Override
@@ -55,8 +57,8 @@ public final class PedestrianOnMotorwayRule extends ZoneClassRule {
      * flat, and a fragment of a car is somewhere in the window the size of the car.
      */
     private boolean personSized(TrackSnapshot t, RuleContext ctx) {
-        if (t.missedSeconds() > 0) {
-            return false;
+        if (t.missedSeconds() > 0 || Math.min(t.box().w(), t.box().h()) < p("minPartPixels")) {
+            return false;                               // ambiguous evidence needs more pixels than a person
         }
         List<TrackPoint> window = t.since(ctx.timeSeconds() - p("speedWindowSeconds"));
         long small = window.stream().filter(q -> SizeClassifier.measure(q.box(), ctx.view().mapping())

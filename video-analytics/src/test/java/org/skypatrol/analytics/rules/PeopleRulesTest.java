@@ -23,8 +23,8 @@ class PeopleRulesTest {
               - {id: depot, kind: restricted, metres: [[0, 100], [30, 100], [30, 130], [0, 130]]}
             """;
 
-    /** This test camera has 10 px per metre: a person is 5 px wide, under the motorway rules' default 8. */
-    static final String SMALL_OK = "rules:\n  pedestrian_on_motorway: {minPixels: 4}\n"
+    /** This test camera has 10 px per metre: a person is 5 px wide, under the motorway rules' defaults (8, 12). */
+    static final String SMALL_OK = "rules:\n  pedestrian_on_motorway: {minPixels: 4, minPartPixels: 4}\n"
             + "  non_motor_vehicle_on_motorway: {minPixels: 4}\n";
 
     @Test
