@@ -26,6 +26,8 @@ public final class SizeClassifier {
      * shadow (~1 m in views 30-60° down); a car driving towards the camera spans 3.5 m or more.
      */
     static final double PERSON_MAX_HEIGHT = 3.5;
+    /** Shortest oblique blob still a whole person: a child of 1 m; smaller upright blobs are objects. */
+    static final double PERSON_MIN_HEIGHT = 1.0;
 
     private SizeClassifier() {
     }
@@ -72,7 +74,7 @@ public final class SizeClassifier {
         }
         double w = s.widthMetres();
         double h = s.lengthMetres();
-        if (w < PERSON_MAX_WIDTH && h > 1.15 * w && h < PERSON_MAX_HEIGHT) {
+        if (w < PERSON_MAX_WIDTH && h > 1.15 * w && h >= PERSON_MIN_HEIGHT && h < PERSON_MAX_HEIGHT) {
             return ObjectClass.PERSON;
         }
         if (w < PERSON_MAX_WIDTH && h >= PERSON_MAX_HEIGHT) {

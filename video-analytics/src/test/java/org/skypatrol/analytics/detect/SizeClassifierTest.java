@@ -62,6 +62,9 @@ class SizeClassifierTest {
         assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(1.2, 4.0, false))).isEqualTo(ObjectClass.UNKNOWN);
         assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(1.0, 0.9, false)))
                 .isEqualTo(ObjectClass.STATIC_OBJECT);
+        // upright but shorter than a child: a piece of something, not a person
+        assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(0.5, 0.66, false)))
+                .isEqualTo(ObjectClass.STATIC_OBJECT);
         // straight down: a person's footprint, a bicycle, a car
         assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(0.6, 0.5, true))).isEqualTo(ObjectClass.PERSON);
         assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(0.6, 1.8, true))).isEqualTo(ObjectClass.BICYCLE);
