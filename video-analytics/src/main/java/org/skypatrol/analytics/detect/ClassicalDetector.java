@@ -25,7 +25,10 @@ import org.skypatrol.analytics.scene.SceneView;
  * absorbs anything that stops within seconds; the slow model learns only where nothing stands in
  * front of it. Foreground to the fast model = moving objects; foreground to the slow model but
  * background to the fast one = newly static objects (a stopped car, a dropped load, a left bag).
- * With camera-motion compensation both models are warped into the current frame first.
+ * A moving camera (drone): both models are warped into the current frame first, by the motion
+ * predicted from the poses or measured on the image ({@link #compensate}). A fixed camera: each
+ * frame is shifted onto the models against sway ({@link #stabilise}). Both models follow the
+ * frame's global brightness ({@link #followGain}).
  * Blobs are classified by their size on the ground ({@link SizeClassifier}).
  */
 public final class ClassicalDetector implements Detector {
@@ -214,6 +217,9 @@ public final class ClassicalDetector implements Detector {
             Optional<double[]> full = GroundMotion.homography(prevMapping, mapping, frameWidth, frameHeight);
             if (full.isPresent()) {
                 prediction = toAnalysisPixels(full.get());
+                if (MotionCompensator.maxDisplacement(prediction, gray.cols(), gray.rows()) < 1e-3) {
+                    prediction = null;          // the poses did not move (or repeat): the image decides
+                }
             }
         }
         Mat h = compensator.estimate(prevGray, gray, prediction, stillMask.empty() ? null : stillMask);
@@ -462,6 +468,35 @@ public final class ClassicalDetector implements Detector {
         Mat mag = new Mat();
         opencv_core.magnitude(gx, gy, mag);
         return opencv_core.mean(mag).get(0);
+    }
+
+    /** Frames a fixed camera's sway shift was applied to. */
+    public long stabilised() {
+        return stabilised;
+    }
+
+    /** Frames whose sway estimate was not trusted (weak correlation peak, or a jump: the camera moved). */
+    public long swayRejected() {
+        return swayRejected;
+    }
+
+    /** Frames registered by the pose-predicted motion (drone with telemetry). */
+    public long motionPredicted() {
+        return compensator.predicted;
+    }
+
+    /** Of those, frames whose prediction the image tracks corrected (by 1-12 px). */
+    public long motionRefined() {
+        return compensator.refined;
+    }
+
+    /** Frames registered from the image alone, and frames where that failed (no warp). */
+    public long motionEstimated() {
+        return compensator.estimated;
+    }
+
+    public long motionFailed() {
+        return compensator.failed;
     }
 
     public long resets() {

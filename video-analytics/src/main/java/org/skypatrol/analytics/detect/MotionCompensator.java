@@ -105,7 +105,7 @@ final class MotionCompensator {
         if (meanShift(pts[0], pts[1]) < minShiftPixels) {
             return null;                                // steady camera: no warp needed
         }
-        Mat h = opencv_calib3d.findHomography(pts[0], pts[1], opencv_calib3d.RANSAC, 2.0, new Mat(), 2000, 0.995);
+        Mat h = opencv_calib3d.findHomography(pts[0], pts[1], opencv_calib3d.RANSAC, 1.0, new Mat(), 2000, 0.995);
         if (h == null || h.empty()) {
             failed++;
             return null;
