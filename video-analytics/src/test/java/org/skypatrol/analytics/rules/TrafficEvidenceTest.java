@@ -86,6 +86,15 @@ class TrafficEvidenceTest {
     }
 
     @Test
+    void uTurn_madePastTheZone_thenDrivingBackThroughIt_isNotInTheZone() throws Exception {
+        // north through the no-U-turn zone (y 50-90), turns at y ~ 100, back south through the zone
+        DoubleFunction<Vec2> path = t -> t < 6 ? new Vec2(130, 70 + 5 * t)
+                : t < 9 ? new Vec2(130 + (t - 6) * 3, 100) : new Vec2(139, 100 - 5 * (t - 9));
+        var seen = new Scenario(TrafficRulesTest.ROAD).actor(CAR, 1.8, 4.5, 0, 16, path).run(16);
+        assertThat(starts(seen, "illegal_u_turn")).isEmpty();
+    }
+
+    @Test
     void accident_stoppedVanSplitIntoTwoTracks_isNoCrash() throws Exception {
         // a van brakes onto the shoulder and stops; the detector also tracks its roof as a second "car"
         var seen = new Scenario(TrafficRulesTest.ROAD)
