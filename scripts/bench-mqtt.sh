@@ -79,6 +79,12 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 
+# the subscriber before any drone exists, so it must see every telemetry message the gateway publishes
+# (loss = the gateway's own published counter minus what the subscriber got)
+mosquitto_sub -p "$mq_port" -V mqttv5 -q 1 -t 'skypatrol/v1/drones/+/telemetry' -F '%U %t %p' > "$work/sub.txt" &
+sub_pid=$!
+sleep 0.5
+
 # the DJI fleet first (100 connections take a few seconds), flying until the MAVLink run is over
 if [ "$dji" -gt 0 ]; then
   "$root/skypatrol" simulate dji --count "$dji" --url "tcp://127.0.0.1:$mq_port" --sn BENCHDJI --gateway-sn BENCHDOCK \
@@ -91,18 +97,20 @@ if [ "$dji" -gt 0 ]; then
   done
 fi
 
-mosquitto_sub -p "$mq_port" -V mqttv5 -q 1 -t 'skypatrol/v1/drones/+/telemetry' -F '%U %t %p' > "$work/sub.txt" &
-sub_pid=$!
-sleep 0.5
-
 gw_cpu0=$(cpu_ticks "$gw_pid"); mq_cpu0=$(cpu_ticks "$mq_pid"); t0=$(date +%s.%N)
 "$root/skypatrol" simulate drone --count "$drones" --rate "$rate" --target "127.0.0.1:$base" \
   --duration "$seconds" > "$work/sim.log" 2>&1
 t1=$(date +%s.%N)
 sleep 1
 gw_cpu1=$(cpu_ticks "$gw_pid"); mq_cpu1=$(cpu_ticks "$mq_pid")
-kill "$sub_pid"; wait "$sub_pid" 2>/dev/null || true; sub_pid=""
 if [ -n "${dji_pid:-}" ]; then kill "$dji_pid"; wait "$dji_pid" 2>/dev/null || true; dji_pid=""; fi
+sleep 1.5   # the throttle's trailing sends (<= 750 ms) reach the subscriber
+metrics_url=$(grep -o 'Prometheus metrics on http://[^ ]*' "$work/gateway.log" | head -1 | cut -d' ' -f4)
+counter() { curl -s "$metrics_url" | awk -v n="$1" '$1 == n {printf "%d", $2}'; }
+published=$(counter skypatrol_telemetry_out_messages_total)
+dropped_disc=$(counter skypatrol_telemetry_dropped_disconnected_total)
+dropped_bp=$(counter skypatrol_telemetry_dropped_backpressure_total)
+kill "$sub_pid"; wait "$sub_pid" 2>/dev/null || true; sub_pid=""
 n_gw=$(wc -l < "$work/sub.txt")
 
 # broker + subscriber alone: messages with a send timestamp, paced at the gateway's message rate, through
@@ -149,6 +157,13 @@ for l in open(sys.argv[1]).read().splitlines():
     rows.append((float(ts), (float(ts) - sent) * 1000, j.get('source'), j['droneId']))
 first = min(r[0] for r in rows); last = max(r[0] for r in rows)
 flying = $flying   # how long the MAVLink simulator flew (its JVM start excluded)
+published = int("${published}" or -1)
+if published < 0:
+    print("loss: unknown (the gateway's metrics endpoint could not be scraped)")
+else:
+  print(f"loss: the gateway published {published:,} telemetry messages (skypatrol_telemetry_out_messages_total), the "
+      f"subscriber received {len(rows):,}: {published - len(rows):,} lost; dropped before publishing: "
+      f"{${dropped_disc:-0}} while disconnected, {${dropped_bp:-0}} by back-pressure")
 print(f"mix: {$drones} MAVLink drones at {$rate} Hz over UDP + {$dji} DJI drones (osd 0.5 Hz, DRC 10 Hz) -> gateway "
       f"(telemetryRateHz 2) -> Mosquitto -> mosquitto_sub; {flying}s flown, {len(rows)} messages ({len(rows) / (last - first):,.0f} msg/s)")
 for source, n_drones, label in (("mavlink", $drones, "MAVLink"), ("dji", $dji, "DJI")):
@@ -161,7 +176,13 @@ for source, n_drones, label in (("mavlink", $drones, "MAVLink"), ("dji", $dji, "
     for r in mine:
         per[r[3]] = per.get(r[3], 0) + 1
     counts = sorted(per.values())
-    span = flying if source == "mavlink" else (last - first)
+    if source == "mavlink":
+        span = flying
+    else:   # the DJI fleet connects one aircraft after another: each from its own first message
+        own = {}
+        for r in mine:
+            a, b = own.get(r[3], (r[0], r[0])); own[r[3]] = (min(a, r[0]), max(b, r[0]))
+        span = sorted(b - a for a, b in own.values())[len(own) // 2] + 0.5
     expected = 2.0 * span if source == "dji" else min($rate, 2.0) * span
     lat = sorted(r[1] for r in mine)
     # steady state: leave out this source's first and last 3 s (JVM warm-up, 1000 drones registering, simulator
