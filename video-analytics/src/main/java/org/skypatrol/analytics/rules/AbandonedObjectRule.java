@@ -14,22 +14,34 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * {@code abandoned_object}: a static object (never moved) present for {@code dwellSeconds} (30), all that
  * time with no person within {@code ownerRadiusMetres} (3) (per the people's track histories), no taller
  * (oblique views) or longer (straight down) than {@code maxSizeMetres} (1.6), wholly in view. Objects on
- * the road are {@code road_debris}.
+ * the road are {@code road_debris}. The object must have appeared at least {@code appearAfterSeconds} (8)
+ * after analysis started: only then has the background seen the ground without it, which is the evidence
+ * that it was put down. Anything the detector finds earlier (a painted marking the background turns into a
+ * blob when the light changes, a person already standing there) was part of the scene from the start and
+ * is never an abandoned object; this rule cannot tell whether it was left before the stream began.
  */
 public final class AbandonedObjectRule extends AbstractRule {
 
     public AbandonedObjectRule(Map<String, Double> overrides) {
-        super(Behaviour.ABANDONED_OBJECT, Map.of("dwellSeconds", 30.0, "ownerRadiusMetres", 3.0, "maxSizeMetres", 1.6),
+        super(Behaviour.ABANDONED_OBJECT, Map.of("dwellSeconds", 30.0, "ownerRadiusMetres", 3.0, "maxSizeMetres", 1.6,
+                "appearAfterSeconds", 8.0),
                 overrides);
     }
 
+    /** Frame time of the first frame this rule saw (the start of analysis for its stream). */
+    private double startSeconds = Double.NaN;
+
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
+        if (Double.isNaN(startSeconds)) {
+            startSeconds = ctx.timeSeconds();
+        }
         List<RuleHit> hits = new ArrayList<>();
         List<TrackSnapshot> people = ctx.tracksOf(c -> c == ObjectClass.PERSON);
         List<TrackSnapshot> objects = ctx.tracks().stream().filter(AbandonedObjectRule::isObject).toList();
         for (TrackSnapshot t : objects) {
-            if (isPartOfAnother(t, objects) || touchesFrameEdge(t, ctx)) {
+            if (isPartOfAnother(t, objects) || touchesFrameEdge(t, ctx)
+                    || t.firstSeenSeconds() - startSeconds < p("appearAfterSeconds")) {
                 continue;
             }
             // the dwell runs from the object's first sighting, or from when the last person walked away

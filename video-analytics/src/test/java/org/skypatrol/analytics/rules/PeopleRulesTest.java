@@ -79,8 +79,8 @@ class PeopleRulesTest {
     @Test
     void abandonedObject_pieceOfTheSameObject_isOneAlert() throws Exception {
         var seen = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
-                .actor(STATIC_OBJECT, 0.4, 0.4, 0, 30, still(new Vec2(40, 40)))     // the top of the bag, found first
-                .actor(STATIC_OBJECT, 1.0, 1.0, 1, 30, still(new Vec2(40, 40)))     // the whole bag
+                .actor(STATIC_OBJECT, 0.4, 0.4, 10, 30, still(new Vec2(40, 40)))    // the top of the bag, found first
+                .actor(STATIC_OBJECT, 1.0, 1.0, 11, 30, still(new Vec2(40, 40)))    // the whole bag
                 .run(30);
         assertThat(starts(seen, "abandoned_object")).hasSize(1);
     }
@@ -88,11 +88,29 @@ class PeopleRulesTest {
     @Test
     void roadDebris_objectDroppedOnMotorway_fires_objectOffRoadIsAbandonedNotDebris() throws Exception {
         var seen = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
-                .actor(STATIC_OBJECT, 0.8, 0.8, 5, 30, still(new Vec2(110, 60)))
-                .actor(STATIC_OBJECT, 0.6, 0.4, 5, 30, still(new Vec2(40, 40)))
+                .actor(STATIC_OBJECT, 0.8, 0.8, 9, 30, still(new Vec2(110, 60)))
+                .actor(STATIC_OBJECT, 0.6, 0.4, 9, 30, still(new Vec2(40, 40)))
                 .run(30);
         assertThat(starts(seen, "road_debris")).hasSize(1).allMatch(s -> "mw".equals(s.zoneId()));
         assertThat(starts(seen, "abandoned_object")).hasSize(1);
+    }
+
+    @Test
+    void abandonedObject_presentSinceTheStart_isScene_objectPutDownLater_fires() throws Exception {
+        // a painted marking the detector turns into a still blob 3 s in: the ground was never seen without it
+        var marking = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
+                .actor(STATIC_OBJECT, 0.6, 0.4, 3, 30, still(new Vec2(40, 40)))
+                .run(30);
+        assertThat(starts(marking, "abandoned_object")).isEmpty();
+        var bag = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
+                .actor(STATIC_OBJECT, 0.6, 0.4, 3, 30, still(new Vec2(20, 40)))
+                .actor(STATIC_OBJECT, 0.6, 0.4, 9, 30, still(new Vec2(40, 40)))
+                .run(30);
+        assertThat(starts(bag, "abandoned_object")).hasSize(1);
+        var early = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10, appearAfterSeconds: 2}\n")
+                .actor(STATIC_OBJECT, 0.6, 0.4, 3, 30, still(new Vec2(40, 40)))
+                .run(30);
+        assertThat(starts(early, "abandoned_object")).as("a shorter settling time is honoured").hasSize(1);
     }
 
     @Test
