@@ -20,6 +20,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.skypatrol.gateway.mqtt.NoDelaySockets;
 import org.skypatrol.protocols.mqtt.BroadcastRequestPayload;
 import org.skypatrol.protocols.mqtt.CommandResultPayload;
 import org.skypatrol.protocols.mqtt.PayloadJson;
@@ -83,7 +84,7 @@ public final class BroadcastClient implements AutoCloseable {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
         if (url.startsWith("tcp://")) {
-            o.setSocketFactory(new NoDelaySocketFactory());
+            o.setSocketFactory(NoDelaySockets.plain());
         }
         if (username != null) {
             o.setUserName(username);

@@ -23,6 +23,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.skypatrol.gateway.Service;
+import org.skypatrol.gateway.mqtt.NoDelaySockets;
 import org.skypatrol.protocols.dji.speaker.SpeakerMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +144,7 @@ public final class PahoDjiSpeakerLink implements DjiSpeakerLink, Service {
             o.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (url.get().startsWith("tcp://")) {
-            o.setSocketFactory(new NoDelaySocketFactory());
+            o.setSocketFactory(NoDelaySockets.plain());
         }
         try {
             client.connect(o).waitForCompletion(10_000);

@@ -16,16 +16,16 @@ import javax.net.ssl.SSLSocketFactory;
  * the connection exists; the TLS variant wraps the factory {@link TlsContexts} built, so certificate and
  * host name checks are unchanged.
  */
-final class NoDelaySockets {
+public final class NoDelaySockets {
 
     private NoDelaySockets() {
     }
 
-    static SocketFactory plain() {
+    public static SocketFactory plain() {
         return new Plain(SocketFactory.getDefault());
     }
 
-    static SSLSocketFactory tls(SSLSocketFactory delegate) {
+    public static SSLSocketFactory tls(SSLSocketFactory delegate) {
         return new Tls(delegate);
     }
 
