@@ -79,6 +79,11 @@ final class Scenario {
         return t -> p;
     }
 
+    /** The scene as the rules see it (for tests that hand rules their own tracks). */
+    SceneView view() {
+        return new SceneGeometry(scene).view();
+    }
+
     List<Seen> run(double seconds) throws Exception {
         SceneView view = new SceneGeometry(scene).view();
         Tracker tracker = new Tracker(TrackerSettings.defaults());
