@@ -35,6 +35,8 @@ public final class Tracker {
     private long splitsMerged;
     private final List<Track> lost = new ArrayList<>();
     private static final double MERGE_AREA_RATIO = 1.6;
+    /** Pixels of foot-point jitter around a standing vehicle's box within which a static piece is its fragment. */
+    static final double FRAGMENT_MARGIN_PX = 10;
 
     public Tracker(TrackerSettings settings) {
         this.settings = settings;
@@ -316,10 +318,18 @@ public final class Tracker {
      * Whether an unmatched detection lies mostly inside the box of a track matched in this frame: the
      * classical detector splits one vehicle into several blobs (and its moving and newly-static masks
      * overlap), and every such piece starting its own track restarts the rules for the same object.
+     * Around a standing vehicle the box is grown by {@link #FRAGMENT_MARGIN_PX} for static pieces: a
+     * parked car fading into the background shrinks its track's box to the piece it still matches, and
+     * the rest of its body, just outside, would start a second track whose dwell starts again.
      */
     private static boolean isFragment(Detection d, List<Track> matched) {
         for (Track tr : matched) {
-            if (d.box().coveredBy(tr.box()) >= 0.5) {
+            Box b = tr.box();
+            if (d.staticObject() && tr.stationary() && tr.cls().isMotorVehicle()) {
+                double m = FRAGMENT_MARGIN_PX;
+                b = new Box(b.x() - m, b.y() - m, b.w() + 2 * m, b.h() + 2 * m);
+            }
+            if (d.box().coveredBy(b) >= 0.5) {
                 return true;
             }
         }

@@ -135,6 +135,32 @@ class TrackerTest {
     }
 
     @Test
+    void parkedCarFadingIntoPieces_isOneTrack_aBoxFurtherAwayIsAnother() {
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        Box whole = car(new Vec2(60, 28));                                  // parked: y 1697.5 .. 1742.5
+        Set<Integer> ids = new HashSet<>();
+        for (int i = 0; i <= 60; i++) {
+            double t = i / 5.0;
+            List<Detection> dets = new ArrayList<>();
+            if (t < 4) {
+                dets.add(new Detection(whole, ObjectClass.CAR, 0.9, true));
+            } else {                                                        // absorbed into the background:
+                dets.add(new Detection(new Box(whole.x(), whole.y(), 18, 38), ObjectClass.CAR, 0.9, true));
+                if (t >= 5) {           // ... and a piece of its front 4 px beyond the box the track now holds
+                    dets.add(new Detection(new Box(whole.x() + 3, whole.y() + 42, 12, 6), ObjectClass.STATIC_OBJECT, 0.9, true));
+                }
+            }
+            if (t >= 6) {                                                   // a box on the road 3 m ahead
+                dets.add(new Detection(new Box(595, 2000 - 250 + 25, 8, 6), ObjectClass.STATIC_OBJECT, 0.9, true));
+            }
+            tracker.update(t, dets, MAPPING).forEach(s -> ids.add(s.id()));
+        }
+        assertThat(tracker.fragments()).isPositive();
+        assertThat(tracker.created()).isEqualTo(2);
+        assertThat(ids).hasSize(2);
+    }
+
+    @Test
     void blobWithABogusVelocity_doesNotCoastOntoAnotherObject() {
         Tracker tracker = new Tracker(TrackerSettings.defaults());
         // a flickering blob whose foot jumps 3 m back and forth: its filter speed is noise
