@@ -161,6 +161,17 @@ class PeopleRulesTest {
     }
 
     @Test
+    void crowdRunning_carWideTracksOffTheRoad_doNotCount() throws Exception {
+        for (double width : new double[] {1.6, 1.9}) {
+            Scenario s = new Scenario(AREA);
+            for (int i = 0; i < 5; i++) {
+                s.actor(CAR, width, 4.2, 0, 8, line(new Vec2(5 + 4 * i, 5), new Vec2(5 + 4 * i, 45), 0, 8));
+            }
+            assertThat(starts(s.run(8), "crowd_running")).as(width + " m wide").hasSize(width <= 1.7 ? 1 : 0);
+        }
+    }
+
+    @Test
     void fighting_twoPeopleMergedIntoOneErraticBlob_fires_oneErraticPersonDoesNot() throws Exception {
         var merged = new Scenario(AREA)
                 .actor(PERSON, 2.2, 1.0, 0, 10, t -> new Vec2(20 + 0.9 * Math.sin(5 * t), 20 + 0.8 * Math.cos(7 * t)))
