@@ -137,4 +137,16 @@ class TrafficRulesTest {
         assertThat(starts(seen, "bus_lane_occupation")).hasSize(1);
         assertThat(starts(seen, "truck_lane_violation")).hasSize(1);
     }
+
+    @Test
+    void busLane_truckSizedVehicle_isTakenForTheBus_unlessTrucksCount() throws Exception {
+        var byDefault = new Scenario(ROAD)
+                .actor(TRUCK, 2.5, 12, 0, 10, line(new Vec2(92, 0), new Vec2(92, 100), 0, 10))
+                .run(10);
+        assertThat(starts(byDefault, "bus_lane_occupation")).isEmpty();
+        var counted = new Scenario(ROAD + "rules:\n  bus_lane_occupation: {countTrucks: 1}\n")
+                .actor(TRUCK, 2.5, 12, 0, 10, line(new Vec2(92, 0), new Vec2(92, 100), 0, 10))
+                .run(10);
+        assertThat(starts(counted, "bus_lane_occupation")).hasSize(1);
+    }
 }
