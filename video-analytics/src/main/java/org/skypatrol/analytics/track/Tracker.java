@@ -115,8 +115,13 @@ public final class Tracker {
                 if (g.isPresent() && isFragment(d, matched)) {
                     fragments++;                        // a split blob of an object already tracked
                 } else if (g.isPresent()) {
-                    Track old = reidentify(t, g.get(), mapping.metresPerPixel(d.box().foot()));
-                    if (old != null) {
+                    Track coaster = stoppedCoaster(t, d, matched);
+                    Track old = coaster != null ? null : reidentify(t, g.get(), mapping.metresPerPixel(d.box().foot()));
+                    if (coaster != null) {
+                        coaster.revive(t);
+                        coaster.update(t, d, g.get(), measurementVariance(d, mapping), settings);
+                        reidentified++;
+                    } else if (old != null) {
                         old.revive(t);
                         old.update(t, d, g.get(), measurementVariance(d, mapping), settings);
                         tracks.add(old);
@@ -334,6 +339,29 @@ public final class Tracker {
             }
         }
         return false;
+    }
+
+    /**
+     * A confirmed vehicle track coasting (not seen this frame) whose last observed box, grown by
+     * {@link #FRAGMENT_MARGIN_PX}, holds most (50 %) of a newly static detection: a car braking to a
+     * stop fades from the moving mask and its filter coasts on past where it stood, so the part of it
+     * that shows up again as newly static is the same car stopped (not a new object on the road).
+     */
+    private Track stoppedCoaster(double t, Detection d, List<Track> matched) {
+        if (!d.staticObject()) {
+            return null;
+        }
+        for (Track tr : tracks) {
+            if (matched.contains(tr) || tr.hits < settings.minHits() || !tr.cls().isMotorVehicle() || tr.lastSeen() >= t) {
+                continue;
+            }
+            Box b = tr.box();
+            double m = FRAGMENT_MARGIN_PX;
+            if (d.box().coveredBy(new Box(b.x() - m, b.y() - m, b.w() + 2 * m, b.h() + 2 * m)) >= 0.5) {
+                return tr;
+            }
+        }
+        return null;
     }
 
     /** Ground point of a detection: box centre in straight-down views, bottom centre otherwise. */

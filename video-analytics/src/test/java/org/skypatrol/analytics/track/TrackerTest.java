@@ -161,6 +161,26 @@ class TrackerTest {
     }
 
     @Test
+    void carBrakingToAStop_fadesAndReappearsAsAStaticPiece_keepsItsId() {
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        Set<Integer> ids = new HashSet<>();
+        Box stopped = car(new Vec2(60, 32));
+        for (int i = 0; i <= 50; i++) {
+            double t = i / 5.0;
+            List<Detection> dets = new ArrayList<>();
+            if (t <= 3) {                                   // 4 m/s (too fast to re-identify once lost), stops at 32 m
+                dets.add(det(car(new Vec2(60, 20 + 4 * t))));
+            } else if (t >= 4.4) {                          // gone 1.4 s, then its rear shows up as newly static
+                dets.add(new Detection(new Box(stopped.x() + 3, stopped.y() + 37, 12, 10), ObjectClass.CAR, 0.9, true));
+            }
+            tracker.update(t, dets, MAPPING).forEach(s -> ids.add(s.id()));
+        }
+        assertThat(tracker.created()).isEqualTo(1);
+        assertThat(tracker.reidentified()).isEqualTo(1);
+        assertThat(ids).hasSize(1);
+    }
+
+    @Test
     void blobWithABogusVelocity_doesNotCoastOntoAnotherObject() {
         Tracker tracker = new Tracker(TrackerSettings.defaults());
         // a flickering blob whose foot jumps 3 m back and forth: its filter speed is noise
