@@ -4,7 +4,9 @@
 # matches predicted alert starts to the ground truth and writes docs/accuracy-behaviours.md.
 #
 # Usage: scripts/eval-behaviours.sh [--out DIR] [--only BEHAVIOUR] [--tolerance SECONDS] [--fps N]
-#                                   [--jobs N] [--no-render] [--sanity] [--markdown FILE]
+#                                   [--jobs N] [--no-render] [--sanity] [--markdown FILE] [--seed-offset N]
+#   --seed-offset N  render every clip with its seed + N: the same scripts with other noise, grain,
+#                colours and jitter (a variant the analytics were not tuned on)
 #   --sanity     score the truth against itself (checks the evaluator; F1 = 1 by construction)
 #   --no-render  reuse clips already rendered in --out
 set -euo pipefail
@@ -16,6 +18,7 @@ fps=5
 jobs=2
 render=1
 sanity=0
+seed_offset=0
 markdown="$root/docs/accuracy-behaviours.md"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,6 +30,7 @@ while [ $# -gt 0 ]; do
     --no-render) render=0; shift ;;
     --sanity) sanity=1; shift ;;
     --markdown) markdown="$2"; shift 2 ;;
+    --seed-offset) seed_offset="$2"; shift 2 ;;
     *) echo "eval-behaviours: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -38,7 +42,7 @@ cp="$gw/drone-gateway-0.1.0-SNAPSHOT.jar:$gw/lib/*"
 
 if [ "$render" = 1 ]; then
   rm -rf "$out"
-  java -cp "$cp" org.skypatrol.samples.scenegen.Main --out "$out" --jobs "$jobs" ${only:+--only "$only"}
+  java -cp "$cp" org.skypatrol.samples.scenegen.Main --out "$out" --jobs "$jobs" --seed-offset "$seed_offset" ${only:+--only "$only"}
 fi
 
 evaluate() {

@@ -33,12 +33,19 @@ final class Clip {
     private List<String> disabled = List.of();
     private int nextId = 1;
 
+    /**
+     * System property added to every clip's seed: the same scripts rendered with other texture grain,
+     * sensor noise, colours and jitter, a variant of the library the analytics were not tuned on
+     * ({@code Main --seed-offset N}, {@code scripts/eval-behaviours.sh --seed-offset N}).
+     */
+    static final String SEED_OFFSET_PROPERTY = "skypatrol.scenegen.seedOffset";
+
     Clip(String behaviour, Scenario.Polarity polarity, long seed, String description) {
         this.behaviour = behaviour;
         this.polarity = polarity;
         this.description = description;
-        this.seed = seed;
-        this.rng = new SplittableRandom(seed);
+        this.seed = seed + Long.getLong(SEED_OFFSET_PROPERTY, 0L);
+        this.rng = new SplittableRandom(this.seed);
     }
 
     Clip suffix(String s) {

@@ -31,8 +31,9 @@ public final class Main {
                 case "--only" -> only = next(args, ++i, "--only");
                 case "--list" -> list = true;
                 case "--jobs" -> jobs = Integer.parseInt(next(args, ++i, "--jobs"));
+                case "--seed-offset" -> System.setProperty(Clip.SEED_OFFSET_PROPERTY, next(args, ++i, "--seed-offset"));
                 case "-h", "--help" -> {
-                    System.out.println("usage: Main --out DIR [--only BEHAVIOUR] [--jobs N] [--list]");
+                    System.out.println("usage: Main --out DIR [--only BEHAVIOUR] [--jobs N] [--seed-offset N] [--list]");
                     return;
                 }
                 default -> fail("unknown argument " + args[i]);
