@@ -125,12 +125,14 @@ class BroadcastAclTest {
         IMqttToken token = intruder.publish(topics.broadcastCommand("udp-1"), new MqttMessage(forged, 1, false, null));
         token.waitForCompletion(10_000);
         // Paho 1.2.5 drops the connection itself after a PUBACK of 0x80 or more (docs/mqtt.md, FAULTS Q8): a
-        // disconnect racing that teardown answers 32102 "currently disconnecting" (seen under a loaded full suite)
+        // disconnect racing that teardown answers 32102 "currently disconnecting", or 32101 "already
+        // disconnected" once it is over (both seen under a loaded full suite)
         try {
             intruder.disconnect().waitForCompletion(5_000);
         } catch (org.eclipse.paho.mqttv5.common.MqttException alreadyDropping) {
-            assertThat(alreadyDropping.getReasonCode())
-                    .isEqualTo(org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_DISCONNECTING);
+            assertThat(alreadyDropping.getReasonCode()).isIn(
+                    (int) org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_DISCONNECTING,
+                    (int) org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_ALREADY_DISCONNECTED);
         }
         intruder.close(true);
 
