@@ -201,10 +201,11 @@ public final class MavlinkGateway implements Service {
                 sb.append('\n');
             }
             sb.append(String.format(Locale.ROOT,
-                    "%s %s:%d  in=%d ok=%d badCrc=%d truncated=%d junkBytes=%d badSig=%d unsigned=%d"
+                    "%s %s:%d  %s=%d ok=%d badCrc=%d truncated=%d junkBytes=%d badSig=%d unsigned=%d"
                             + " unknownSys=%d seqLost=%d out=%d kernelDrops=%s",
                     e.transportName(), e.name(), e.localAddress() == null ? 0 : e.localAddress().getPort(),
-                    s.packetsIn(), s.framesOk(), s.get(MavlinkCounter.BAD_CRC), s.get(MavlinkCounter.TRUNCATED),
+                    e.transport() == MavlinkConfig.Transport.TCP ? "reads" : "datagrams", s.packetsIn(),
+                    s.framesOk(), s.get(MavlinkCounter.BAD_CRC), s.get(MavlinkCounter.TRUNCATED),
                     s.get(MavlinkCounter.BYTES_SKIPPED), s.get(MavlinkCounter.BAD_SIGNATURE),
                     s.get(MavlinkCounter.UNSIGNED_REJECTED), s.framesFromUnknown(), s.sequenceLost(), s.framesOut(),
                     drops < 0 ? "n/a" : Long.toString(drops)));
