@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.skypatrol.gateway.HttpReplies;
 import org.skypatrol.gateway.Service;
 import org.skypatrol.gateway.config.BroadcastConfig;
 import org.skypatrol.gateway.events.CommandResultEvent;
@@ -21,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,7 +32,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -40,7 +39,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /**
@@ -193,9 +191,7 @@ public final class BroadcastHttpApi implements Service {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             bytes = "{}".getBytes(StandardCharsets.UTF_8);
         }
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        FullHttpResponse res = HttpReplies.response(status, "application/json", bytes, false);
         res.headers().set(HttpHeaderNames.CONNECTION, "close"); // one request per connection, said so
 
         ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);

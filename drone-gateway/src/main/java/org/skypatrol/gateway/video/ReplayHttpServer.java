@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -49,6 +48,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import org.skypatrol.gateway.HttpReplies;
 import org.skypatrol.gateway.Service;
 import org.skypatrol.gateway.store.RecordingStore;
 import org.slf4j.Logger;
@@ -264,20 +264,14 @@ public final class ReplayHttpServer implements Service {
     }
 
     private void json(ChannelHandlerContext ctx, Object body) throws Exception {
-        byte[] bytes = json.writeValueAsBytes(body);
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                Unpooled.wrappedBuffer(bytes));
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-        HttpUtil.setContentLength(res, bytes.length);
-        ctx.writeAndFlush(res);
+        ctx.writeAndFlush(HttpReplies.response(HttpResponseStatus.OK, "application/json",
+                json.writeValueAsBytes(body), false));
     }
 
     private static void text(ChannelHandlerContext ctx, HttpResponseStatus status, String message) {
-        byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        HttpUtil.setContentLength(res, bytes.length);
-        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ctx.writeAndFlush(HttpReplies.response(status, "text/plain; charset=utf-8",
+                (message + "\n").getBytes(StandardCharsets.UTF_8), false))
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 
     @Override
