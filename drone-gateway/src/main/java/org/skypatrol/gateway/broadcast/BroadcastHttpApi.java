@@ -1,6 +1,5 @@
 package org.skypatrol.gateway.broadcast;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.skypatrol.gateway.HttpListener;
 import org.skypatrol.gateway.HttpReplies;
 import org.skypatrol.gateway.Service;
 import org.skypatrol.gateway.config.BroadcastConfig;
@@ -21,25 +21,14 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /**
  * The HTTP way in for operators' tools: {@code POST /api/drones/{droneId}/broadcast} with
@@ -52,6 +41,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 public final class BroadcastHttpApi implements Service {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastHttpApi.class);
+    private static final HttpListener.Limits LIMITS = new HttpListener.Limits(10, 4096, 16 * 1024);
     private static final Pattern BROADCAST = Pattern.compile("/api/drones/([^/]{1,64})/broadcast");
     private static final Pattern COMMAND = Pattern.compile("/api/commands/([^/]{1,64})");
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
@@ -61,8 +51,7 @@ public final class BroadcastHttpApi implements Service {
     private final byte[] token;
     private final ObjectMapper json = new ObjectMapper();
     private final java.util.concurrent.atomic.AtomicLong unauthorized = new java.util.concurrent.atomic.AtomicLong();
-    private EventLoopGroup group;
-    private Channel server;
+    private HttpListener listener;
 
     public BroadcastHttpApi(BroadcastConfig.Http config, BroadcastService service) {
         this.config = config;
@@ -71,21 +60,13 @@ public final class BroadcastHttpApi implements Service {
     }
 
     @Override
-    public void start() throws InterruptedException {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new ReadTimeoutHandler(10), new HttpServerCodec(4096, 8192, 8192),
-                                new HttpObjectAggregator(16 * 1024), new Handler());
-                    }
-                }).bind(config.bind(), config.port()).sync().channel();
-        log.info("broadcast HTTP API on {}", server.localAddress());
+    public void start() throws Exception {
+        listener = HttpListener.bind(config.bind(), config.port(), LIMITS, Handler::new, 1);
+        log.info("broadcast HTTP API on {}", listener.address());
     }
 
     public int port() {
-        return ((InetSocketAddress) server.localAddress()).getPort();
+        return listener.port();
     }
 
     /** Requests refused for a missing or wrong token, since start. */
@@ -199,11 +180,8 @@ public final class BroadcastHttpApi implements Service {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.close().syncUninterruptibly();
-        }
-        if (group != null) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (listener != null) {
+            listener.close();
         }
     }
 }

@@ -1,38 +1,26 @@
 package org.skypatrol.gateway.metrics;
 
 import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.skypatrol.gateway.HttpListener;
 import org.skypatrol.gateway.HttpReplies;
 import org.skypatrol.gateway.Service;
 import org.skypatrol.gateway.config.MetricsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 
 /**
  * The management HTTP endpoint: {@code GET /metrics} answers the Prometheus text exposition format
@@ -49,6 +37,7 @@ public final class MetricsServer implements Service {
     /** The Prometheus text format (exposition format 0.0.4). */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final Logger log = LoggerFactory.getLogger(MetricsServer.class);
+    private static final HttpListener.Limits LIMITS = new HttpListener.Limits(10, 4096, 4096);
 
     private final MetricsConfig config;
     private final Supplier<String> scrape;
@@ -57,8 +46,7 @@ public final class MetricsServer implements Service {
         t.setDaemon(true);
         return t;
     });
-    private EventLoopGroup group;
-    private Channel server;
+    private HttpListener listener;
 
     /** @param scrape produces the whole exposition text (called on the scrape thread) */
     public MetricsServer(MetricsConfig config, Supplier<String> scrape) {
@@ -68,16 +56,8 @@ public final class MetricsServer implements Service {
 
     @Override
     public void start() throws Exception {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new ReadTimeoutHandler(10), new HttpServerCodec(4096, 8192, 8192),
-                                    new HttpObjectAggregator(4096), new Handler());
-                        }
-                    }).bind(config.bind(), config.port()).sync().channel();
+            listener = HttpListener.bind(config.bind(), config.port(), LIMITS, Handler::new, 1);
         } catch (Exception e) { // Netty rethrows the bind failure unchecked-style: test its type
             if (!(e instanceof BindException)) {
                 throw e;
@@ -86,28 +66,22 @@ public final class MetricsServer implements Service {
                     config.bind(), config.port(), e.getMessage());
             return;
         }
-        log.info("Prometheus metrics on http://{}/metrics", hostPort());
+        log.info("Prometheus metrics on {}", url());
     }
 
     /** False when the port could not be bound (the gateway runs on without metrics). */
     public boolean serving() {
-        return server != null;
+        return listener != null;
     }
 
     /** The bound port (the real one when configured with port 0), or -1 when not {@link #serving()}. */
     public int port() {
-        return server == null ? -1 : ((InetSocketAddress) server.localAddress()).getPort();
+        return listener == null ? -1 : listener.port();
     }
 
     /** {@code http://host:port/metrics} as a scraper on this machine reaches it, or null when not serving. */
     public String url() {
-        return server == null ? null : "http://" + hostPort() + "/metrics";
-    }
-
-    private String hostPort() {
-        InetSocketAddress a = (InetSocketAddress) server.localAddress();
-        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+        return listener == null ? null : "http://" + listener.hostPort() + "/metrics";
     }
 
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -160,12 +134,9 @@ public final class MetricsServer implements Service {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.close().syncUninterruptibly();
+        if (listener != null) {
+            listener.close();
         }
         work.shutdownNow();
-        if (group != null) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.skypatrol.gateway.video;
 
 import java.io.File;
 import java.io.RandomAccessFile;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,40 +13,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.DefaultFileRegion;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.timeout.ReadTimeoutHandler;
+import org.skypatrol.gateway.HttpListener;
 import org.skypatrol.gateway.HttpReplies;
 import org.skypatrol.gateway.Service;
 import org.skypatrol.gateway.store.RecordingStore;
@@ -70,6 +58,7 @@ import org.slf4j.LoggerFactory;
 public final class ReplayHttpServer implements Service {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayHttpServer.class);
+    private static final HttpListener.Limits LIMITS = new HttpListener.Limits(30, 8192, 16 * 1024);
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private final String bind;
@@ -83,8 +72,7 @@ public final class ReplayHttpServer implements Service {
         t.setDaemon(true);
         return t;
     });
-    private EventLoopGroup group;
-    private Channel server;
+    private HttpListener listener;
 
     public ReplayHttpServer(String bind, int port, RecordingStore store, Path clipCache) {
         this.bind = bind;
@@ -94,21 +82,13 @@ public final class ReplayHttpServer implements Service {
     }
 
     @Override
-    public void start() throws InterruptedException {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new ReadTimeoutHandler(30), new HttpServerCodec(8192, 8192, 8192),
-                                new HttpObjectAggregator(16 * 1024), new Handler());
-                    }
-                }).bind(bind, port).sync().channel();
-        log.info("replay HTTP API on {}", server.localAddress());
+    public void start() throws Exception {
+        listener = HttpListener.bind(bind, port, LIMITS, Handler::new, 2);
+        log.info("replay HTTP API on {}", listener.address());
     }
 
     public int port() {
-        return ((InetSocketAddress) server.localAddress()).getPort();
+        return listener.port();
     }
 
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -276,13 +256,10 @@ public final class ReplayHttpServer implements Service {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.close().syncUninterruptibly();
+        if (listener != null) {
+            listener.close();
         }
         work.shutdownNow();
-        if (group != null) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        }
     }
 
 }
