@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.skypatrol.gateway.Wiring;
 import org.skypatrol.gateway.config.ConfigException;
@@ -21,9 +22,12 @@ import org.skypatrol.gateway.config.MetricsConfig;
 import org.skypatrol.gateway.console.ConsolePrinter;
 import org.skypatrol.gateway.console.ConsoleView;
 import org.skypatrol.gateway.demo.DemoCamera;
+import org.skypatrol.gateway.demo.DemoDrone;
 import org.skypatrol.gateway.demo.DemoPorts;
 import org.skypatrol.gateway.mavlink.MavlinkEndpoint;
 import org.skypatrol.samples.drone.DroneSimulator;
+import org.skypatrol.samples.drone.Flight;
+import org.skypatrol.samples.drone.HoverFlight;
 import org.skypatrol.samples.drone.SimulatorOptions;
 
 import picocli.CommandLine.Command;
@@ -58,6 +62,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Fixed cameras playing a sample clip with live analytics (0 or 1). Default ${DEFAULT-VALUE}.")
     int cameras;
 
+    @Option(names = "--drone-cameras", defaultValue = "1",
+            description = "Drones hovering over a street with their video analysed live and alerts spoken through"
+                    + " their loudspeaker (0 or 1). Default ${DEFAULT-VALUE}.")
+    int droneCameras;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a configuration key (repeatable).")
     Map<String, String> sets = new LinkedHashMap<>();
 
@@ -80,6 +89,12 @@ final class DemoCommand implements Callable<Integer> {
         if (cameras > 0) { // issue 5: a sample clip in a loop, analysed live (rendered on first run)
             cfg = DemoCamera.withCamera(cfg, DemoCamera.ensureClip(cfg.gateway().dataPath(), DemoCamera.scenario(),
                     System.err));
+        }
+        HoverFlight hover = null;
+        if (droneCameras > 0) { // the whole loop: drone video -> alert -> loudspeaker on that drone
+            Path clip = DemoCamera.ensureClip(cfg.gateway().dataPath(), DemoDrone.scenario(), System.err);
+            hover = DemoDrone.hover(clip);
+            cfg = DemoDrone.withDrone(cfg, clip);
         }
         boolean ansi = ConsolePrinter.stdoutIsTerminal();
         if (ansi) {
@@ -109,9 +124,12 @@ final class DemoCommand implements Callable<Integer> {
                 view.addCounters(wiring.analytics()::summary);
             }
             wiring.start();
-            try (DroneSimulator udp = startSimulator(wiring, MavlinkConfig.Transport.UDP, udpDrones, 1);
+            HoverFlight flight = hover;
+            try (DroneSimulator udp = startSimulator(wiring, MavlinkConfig.Transport.UDP, udpDrones, 1, null);
                  DroneSimulator tcp = startSimulator(wiring, MavlinkConfig.Transport.TCP, tcpDrones,
-                         Math.min(udpDrones, 200) + 1)) {
+                         Math.min(udpDrones, 200) + 1, null);
+                 DroneSimulator hovering = startSimulator(wiring, MavlinkConfig.Transport.UDP, hover == null ? 0 : 1,
+                         DemoDrone.SYSID, sysid -> flight)) {
                 ConsolePrinter printer = new ConsolePrinter(view, out, ansi, Clock.systemUTC(),
                         wiring.mavlink().scheduler(), Duration.ofSeconds(1));
                 printer.start();
@@ -135,8 +153,10 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** @param flights the flight of each drone; null: patrolling G110 */
     private static DroneSimulator startSimulator(Wiring wiring, MavlinkConfig.Transport transport, int count,
-                                                 int firstSysid) throws InterruptedException {
+                                                 int firstSysid, IntFunction<Flight> flights)
+            throws InterruptedException {
         if (count <= 0) {
             return null;
         }
@@ -148,7 +168,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.localAddress().getPort());
         SimulatorOptions options = SimulatorOptions.udp(count, target).withTcp(transport == MavlinkConfig.Transport.TCP)
-                .withFirstSysid(firstSysid);
+                .withFirstSysid(firstSysid).withFlights(flights);
         return new DroneSimulator(options).start();
     }
 }

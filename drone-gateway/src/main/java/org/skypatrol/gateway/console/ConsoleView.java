@@ -2,7 +2,10 @@ package org.skypatrol.gateway.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,17 +15,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.skypatrol.gateway.events.AlertEvent;
+import org.skypatrol.gateway.events.CommandResultEvent;
 import org.skypatrol.gateway.events.DroneStatusEvent;
+import org.skypatrol.gateway.events.EnforcementOutcomeEvent;
 import org.skypatrol.gateway.events.EventBus;
 import org.skypatrol.gateway.events.GatewayEvent;
 import org.skypatrol.gateway.events.TelemetryEvent;
+import org.skypatrol.protocols.mqtt.AlertPayload;
 import org.skypatrol.protocols.telemetry.Telemetry;
 
 /**
  * The live summary the demo prints: one row per drone (link state, position, speed, battery,
  * mode) from {@link DroneStatusEvent} and {@link TelemetryEvent}, a count of every other event
- * type on the bus (alerts, broadcasts, ... whatever later features publish), and counter lines that
- * services contribute with {@link #addCounters}. Rendering is a pure function of what it has seen.
+ * type on the bus (alerts, broadcasts, ... whatever later features publish), counter lines that
+ * services contribute with {@link #addCounters}, and the last {@value #RECENT} things an operator
+ * acts on: alerts starting and ending, broadcast results, enforcement outcomes. Rendering is a pure
+ * function of what it has seen.
  */
 public final class ConsoleView {
 
@@ -32,11 +41,16 @@ public final class ConsoleView {
     private final Map<String, DroneRow> drones = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> eventCounts = new ConcurrentHashMap<>();
     private final List<Supplier<String>> counterLines = new CopyOnWriteArrayList<>();
+    static final int RECENT = 6;
+    private final Deque<String> recent = new ArrayDeque<>();
 
     /** Subscribes to the bus: drone rows from status and telemetry, a count for every event type. */
     public void attach(EventBus bus) {
         bus.subscribe(DroneStatusEvent.class, this::onStatus);
         bus.subscribe(TelemetryEvent.class, this::onTelemetry);
+        bus.subscribe(AlertEvent.class, this::onAlert);
+        bus.subscribe(CommandResultEvent.class, this::onCommandResult);
+        bus.subscribe(EnforcementOutcomeEvent.class, this::onOutcome);
         bus.subscribe(GatewayEvent.class, e -> eventCounts
                 .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet());
     }
@@ -55,6 +69,35 @@ public final class ConsoleView {
         Telemetry t = e.telemetry();
         drones.compute(t.droneId(), (id, row) -> new DroneRow(row == null ? null : row.state(),
                 row == null ? null : row.lastSeen(), t));
+    }
+
+    void onAlert(AlertEvent e) {
+        AlertPayload a = e.alert();
+        if (a.phase() != AlertPayload.Phase.UPDATE) { // updates would flood the list
+            remember(a.time(), String.format(Locale.ROOT, "alert %-6s %s %s%s", lower(a.phase()), a.sourceId(),
+                    a.behaviour(), a.zoneId() == null ? "" : " in " + a.zoneId()));
+        }
+    }
+
+    void onCommandResult(CommandResultEvent e) {
+        remember(e.time(), String.format(Locale.ROOT, "broadcast %s %s: %s%s", e.droneId(), e.commandId(),
+                lower(e.status()), e.reason() == null ? "" : " (" + e.reason() + ")"));
+    }
+
+    void onOutcome(EnforcementOutcomeEvent e) {
+        remember(e.outcomeAt(), String.format(Locale.ROOT, "enforcement %s %s%s: %s", e.droneId(), e.behaviour(),
+                e.zoneId() == null ? "" : " in " + e.zoneId(), lower(e.outcome())));
+    }
+
+    private synchronized void remember(Instant time, String line) {
+        recent.addLast((time == null ? "" : time.truncatedTo(ChronoUnit.SECONDS) + " ") + line);
+        while (recent.size() > RECENT) {
+            recent.removeFirst();
+        }
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     /** The summary as plain text lines (no ANSI codes). */
@@ -80,6 +123,12 @@ public final class ConsoleView {
             StringBuilder sb = new StringBuilder("events:");
             new TreeMap<>(eventCounts).forEach((k, v) -> sb.append(' ').append(k).append('=').append(v.get()));
             out.add(sb.toString());
+        }
+        synchronized (this) {
+            if (!recent.isEmpty()) {
+                out.add("recent:");
+                recent.forEach(l -> out.add("  " + l));
+            }
         }
         return out;
     }

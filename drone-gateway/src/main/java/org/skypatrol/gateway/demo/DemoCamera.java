@@ -37,19 +37,27 @@ public final class DemoCamera {
                 .orElseThrow(() -> new IllegalStateException("scenario " + SCENARIO + " is not in the library"));
     }
 
-    /** The folder of the rendered clip under the data folder. */
+    /** The folder of the demo camera's rendered clip under the data folder. */
     public static Path clipDir(Path dataDir) {
-        return dataDir.resolve("demo").resolve(SCENARIO);
+        return clipDir(dataDir, SCENARIO);
     }
 
-    /** Renders {@code s} into {@link #clipDir} unless its video and scene are there already. */
+    static Path clipDir(Path dataDir, String scenario) {
+        return dataDir.resolve("demo").resolve(scenario);
+    }
+
+    /**
+     * Renders {@code s} into {@code <dataDir>/demo/<scenario name>/} unless its video and scene are
+     * there already (a drone scenario also needs its telemetry).
+     */
     public static Path ensureClip(Path dataDir, Scenario s, PrintStream log) throws IOException {
-        Path dir = clipDir(dataDir);
-        if (Files.isRegularFile(dir.resolve("video.mp4")) && Files.isRegularFile(dir.resolve("scene.yaml"))) {
+        Path dir = clipDir(dataDir, s.name());
+        if (Files.isRegularFile(dir.resolve("video.mp4")) && Files.isRegularFile(dir.resolve("scene.yaml"))
+                && (!s.isDrone() || Files.isRegularFile(dir.resolve("telemetry.jsonl")))) {
             return dir;
         }
-        log.println("skypatrol demo: rendering the demo camera's clip into " + dir + " (first run only)...");
-        Path tmp = dir.resolveSibling(SCENARIO + ".tmp");
+        log.println("skypatrol demo: rendering the clip " + s.name() + " into " + dir + " (first run only)...");
+        Path tmp = dir.resolveSibling(s.name() + ".tmp");
         ScenarioRenderer.render(s, tmp);
         if (Files.exists(dir)) {
             try (var files = Files.list(dir)) {

@@ -23,7 +23,7 @@ class DemoCommandTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             code = SkyPatrolCli.newCommandLine().execute("demo", "--duration", "3", "--drones", "2",
-                    "--tcp-drones", "1", "--cameras", "0", "--ephemeral-ports", "--data-dir", dir.resolve("var").toString());
+                    "--tcp-drones", "1", "--cameras", "0", "--drone-cameras", "0", "--ephemeral-ports", "--data-dir", dir.resolve("var").toString());
         } finally {
             System.setOut(original);
         }

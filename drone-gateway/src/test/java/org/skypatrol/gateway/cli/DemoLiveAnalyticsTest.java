@@ -34,7 +34,7 @@ class DemoLiveAnalyticsTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             code = SkyPatrolCli.newCommandLine().execute("demo", "--duration", "7", "--drones", "1",
-                    "--tcp-drones", "0", "--ephemeral-ports", "--data-dir", data.toString(),
+                    "--tcp-drones", "0", "--drone-cameras", "0", "--ephemeral-ports", "--data-dir", data.toString(),
                     "--set", "mqtt.embedded.port=" + mqttPort, "--set", "video.rtspServer.enabled=false",
                     "--set", "gateway.httpPort=0");
         } finally {

@@ -68,7 +68,9 @@ public final class DroneSimulator implements AutoCloseable {
             int sysid = options.sysidOf(i);
             // spread by system id, so drones of several simulators (first sysids apart) fly apart too
             int fleet = options.firstSysid() - 1 + Math.min(options.count(), SimulatorOptions.DRONES_PER_PORT);
-            drones.add(new SimulatedDrone(sysid, PatrolFlight.g110(sysid - 1, Math.max(fleet, 1)), options.version(),
+            Flight flight = options.flights() != null ? options.flights().apply(sysid)
+                    : PatrolFlight.g110(sysid - 1, Math.max(fleet, 1));
+            drones.add(new SimulatedDrone(sysid, flight, options.version(),
                     options.rateHz(), options.loss(), options.corrupt(), options.seed() * 1_000_003L + i,
                     options.components().apply(sysid), signer()));
         }

@@ -5,7 +5,7 @@ package org.skypatrol.samples.drone;
  * roll sway and a battery draining linearly: a pure function of the time since take-off, so a test
  * can compute what the gateway must report.
  */
-public final class PatrolFlight {
+public final class PatrolFlight implements Flight {
 
     private final PatrolRoute route;
     private final double startOffsetMetres;
@@ -31,7 +31,7 @@ public final class PatrolFlight {
         return new PatrolFlight(route, offset, 12.0, 120.0, PatrolRoute.G110_GROUND_MSL_M);
     }
 
-    /** State after {@code seconds} of flight. */
+    @Override
     public FlightState at(double seconds) {
         PatrolRoute.Point p = route.at(startOffsetMetres + speedMps * seconds);
         double course = Math.toRadians(p.courseDeg());
@@ -39,10 +39,24 @@ public final class PatrolFlight {
         double east = speedMps * Math.sin(course);
         double roll = 2.0 * Math.sin(seconds * 0.5);
         double pitch = -3.0; // nose slightly down in forward flight
-        // 4S pack: 16.8 V full, 14.0 V empty; about 40 minutes of flight
-        double remaining = Math.max(0, 100 - seconds / 24.0);
-        double volts = 14.0 + 2.8 * remaining / 100;
+        double[] battery = Flight.battery(seconds);
         return new FlightState(p.latitudeDeg(), p.longitudeDeg(), groundMslMetres + heightMetres, heightMetres,
-                north, east, 0, speedMps, roll, pitch, p.courseDeg(), volts, 18.5, (int) Math.round(remaining));
+                north, east, 0, speedMps, roll, pitch, p.courseDeg(), battery[0], 18.5, (int) Math.round(battery[1]));
+    }
+
+    /** The patrol camera looks 45 degrees down, ahead. */
+    @Override
+    public double gimbalPitchDeg() {
+        return -45;
+    }
+
+    @Override
+    public double horizontalFovDeg() {
+        return 84;
+    }
+
+    @Override
+    public double verticalFovDeg() {
+        return 53;
     }
 }

@@ -22,7 +22,7 @@ import org.skypatrol.protocols.mavlink.SysStatus;
 import org.skypatrol.protocols.mavlink.VfrHud;
 
 /**
- * One simulated MAVLink drone: an ArduCopter quad in AUTO, armed, flying its {@link PatrolFlight}.
+ * One simulated MAVLink drone: an ArduCopter quad in AUTO, armed, flying its {@link Flight}.
  * It sends HEARTBEAT, SYS_STATUS, BATTERY_STATUS and GPS_RAW_INT at 1 Hz, GLOBAL_POSITION_INT,
  * ATTITUDE and VFR_HUD at the configured rate, and (MAVLink 2 only) its gimbal attitude and camera
  * field of view; it answers what the gateway sends through its {@link DroneComponent}s. Packet loss
@@ -35,7 +35,7 @@ public final class SimulatedDrone {
     static final int COMPID_AUTOPILOT = 1;
 
     private final int sysid;
-    private final PatrolFlight flight;
+    private final Flight flight;
     private final MavlinkVersion version;
     private final double loss;
     private final double corrupt;
@@ -49,7 +49,7 @@ public final class SimulatedDrone {
     private final int[] sequence = new int[256];
     private FlightState state;
 
-    public SimulatedDrone(int sysid, PatrolFlight flight, MavlinkVersion version, double rateHz, double loss,
+    public SimulatedDrone(int sysid, Flight flight, MavlinkVersion version, double rateHz, double loss,
                           double corrupt, long seed, List<DroneComponent> components,
                           UnaryOperator<MavlinkFrame> signer) {
         this.sysid = sysid;
@@ -101,7 +101,7 @@ public final class SimulatedDrone {
     public void tick(double seconds) {
         state = flight.at(seconds);
         long bootMs = (long) (seconds * 1000);
-        schedule.due(seconds, id -> send(build(id, state, bootMs)));
+        schedule.due(seconds, id -> send(build(id, state, bootMs, flight)));
         for (DroneComponent c : components) {
             c.onTick(this, seconds, this::send);
         }
@@ -145,7 +145,7 @@ public final class SimulatedDrone {
         wire.accept(bytes);
     }
 
-    private static MavlinkMessage build(int id, FlightState s, long bootMs) {
+    private static MavlinkMessage build(int id, FlightState s, long bootMs, Flight flight) {
         switch (id) {
             case Heartbeat.ID:
                 // MAV_TYPE_QUADROTOR, MAV_AUTOPILOT_ARDUPILOTMEGA, armed + guided + stabilize + custom, AUTO (3), ACTIVE
@@ -177,13 +177,14 @@ public final class SimulatedDrone {
                         80, 120, (int) Math.round(s.groundSpeedMps() * 100), (int) Math.round(s.yawDeg() * 100) % 36000,
                         16, 0, 0, 0, 0, 0, 0);
             case GimbalDeviceAttitudeStatus.ID: {
-                // camera pitched 45 degrees down, yaw locked to the vehicle's heading (vehicle frame)
-                float[] q = pitchQuaternion(-45);
+                // the flight's camera pitch, yaw locked to the vehicle's heading (vehicle frame)
+                float[] q = pitchQuaternion(flight.gimbalPitchDeg());
                 return new GimbalDeviceAttitudeStatus(0, 0, bootMs, 32, q, 0, 0, 0, 0, 0, 0, 0);
             }
             case CameraFovStatus.ID:
                 return new CameraFovStatus(bootMs, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
-                        Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, pitchQuaternion(-45), 84f, 53f, 0);
+                        Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, pitchQuaternion(flight.gimbalPitchDeg()),
+                        (float) flight.horizontalFovDeg(), (float) flight.verticalFovDeg(), 0);
             default:
                 throw new IllegalArgumentException("the simulator does not produce message " + id);
         }

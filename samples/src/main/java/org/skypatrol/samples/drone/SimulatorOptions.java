@@ -28,11 +28,13 @@ import org.skypatrol.protocols.mavlink.MavlinkVersion;
  * @param components the components of drone {@code sysid}, asked in order (a command responder last)
  * @param packDatagrams UDP: send the frames of one tick together in one datagram (as PX4 and
  *                   ArduPilot fill a network buffer per loop) instead of one datagram per frame
+ * @param flights    the flight of drone {@code sysid}; null: every drone patrols G110, spread along it
  */
 public record SimulatorOptions(int count, InetSocketAddress target, boolean tcp, MavlinkVersion version,
                                double rateHz, double loss, double corrupt, int firstSysid, long seed,
                                DoubleSupplier clock, MavlinkSigningKey signingKey,
-                               IntFunction<List<DroneComponent>> components, boolean packDatagrams) {
+                               IntFunction<List<DroneComponent>> components, boolean packDatagrams,
+                               IntFunction<Flight> flights) {
 
     /** Drones sent to one gateway port; the rest go to the following ports. */
     public static final int DRONES_PER_PORT = 250;
@@ -59,52 +61,59 @@ public record SimulatorOptions(int count, InetSocketAddress target, boolean tcp,
     /** Defaults: MAVLink 2 over UDP at 10 Hz, no loss or corruption, a loudspeaker and the standard command responder. */
     public static SimulatorOptions udp(int count, InetSocketAddress target) {
         return new SimulatorOptions(count, target, false, MavlinkVersion.V2, 10, 0, 0, 1, 1, null,
-                null, sysid -> List.of(new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID), new CommandResponder()), false);
+                null, sysid -> List.of(new Loudspeaker(Loudspeaker.DEFAULT_COMPONENT_ID), new CommandResponder()), false,
+                null);
     }
 
     public SimulatorOptions withTcp(boolean useTcp) {
         return new SimulatorOptions(count, target, useTcp, version, rateHz, loss, corrupt, firstSysid, seed, clock,
-                signingKey, components, packDatagrams);
+                signingKey, components, packDatagrams, flights);
     }
 
     public SimulatorOptions withVersion(MavlinkVersion v) {
         return new SimulatorOptions(count, target, tcp, v, rateHz, loss, corrupt, firstSysid, seed, clock, signingKey,
-                components, packDatagrams);
+                components, packDatagrams, flights);
     }
 
     public SimulatorOptions withRate(double hz) {
         return new SimulatorOptions(count, target, tcp, version, hz, loss, corrupt, firstSysid, seed, clock, signingKey,
-                components, packDatagrams);
+                components, packDatagrams, flights);
     }
 
     public SimulatorOptions withFaults(double lossP, double corruptP) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, lossP, corruptP, firstSysid, seed, clock,
-                signingKey, components, packDatagrams);
+                signingKey, components, packDatagrams, flights);
     }
 
     public SimulatorOptions withClock(DoubleSupplier secondsSinceTakeOff) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed,
-                secondsSinceTakeOff, signingKey, components, packDatagrams);
+                secondsSinceTakeOff, signingKey, components, packDatagrams, flights);
     }
 
     public SimulatorOptions withSigning(MavlinkSigningKey key) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock, key,
-                components, packDatagrams);
+                components, packDatagrams, flights);
     }
 
     public SimulatorOptions withPacking(boolean pack) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock, signingKey,
-                components, pack);
+                components, pack, flights);
     }
 
     public SimulatorOptions withFirstSysid(int sysid) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, sysid, seed, clock, signingKey,
-                components, packDatagrams);
+                components, packDatagrams, flights);
     }
 
     public SimulatorOptions withComponents(IntFunction<List<DroneComponent>> c) {
         return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock,
-                signingKey, c, packDatagrams);
+                signingKey, c, packDatagrams, flights);
+    }
+
+    /** Drone {@code sysid} flies {@code f.apply(sysid)} instead of patrolling G110. */
+    public SimulatorOptions withFlights(IntFunction<Flight> f) {
+        return new SimulatorOptions(count, target, tcp, version, rateHz, loss, corrupt, firstSysid, seed, clock,
+                signingKey, components, packDatagrams, f);
     }
 
     /**
