@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             SimulateDroneCommand.class,
             SimulateDjiCommand.class,
             SimulateScenesCommand.class,
+            SimulatePublishCommand.class,
         })
 final class SimulateCommand implements Runnable {
 

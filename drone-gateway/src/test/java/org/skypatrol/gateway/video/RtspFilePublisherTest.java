@@ -1,0 +1,127 @@
+package org.skypatrol.gateway.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skypatrol.gateway.config.VideoConfig;
+import org.skypatrol.gateway.events.EventBus;
+import org.skypatrol.gateway.store.RecordingStore;
+import org.skypatrol.samples.rtsp.RtspFilePublisher;
+
+/**
+ * The simulator's RTSP publisher ({@code skypatrol simulate publish}) against our publish server and
+ * against an independent one (Debian's ffmpeg listening as an RTSP server): every frame arrives, and
+ * a looped file keeps one session with increasing timestamps.
+ */
+class RtspFilePublisherTest {
+
+    @TempDir
+    Path data;
+
+    private final List<Process> processes = new ArrayList<>();
+    private RecordingStore store;
+    private VideoHub hub;
+    private RtspPublishServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        store = RecordingStore.open(data);
+        hub = new VideoHub(new VideoConfig.Recording(true, 2, 1, 0, 0), data.resolve("recordings"), store,
+                new EventBus(), Clock.systemUTC(), Duration.ofMillis(200));
+        hub.start();
+        server = new RtspPublishServer(new VideoConfig.RtspServer(true, "127.0.0.1", 0, 5, 64,
+                VideoConfig.AuthMode.NONE, "", "", "skypatrol"), hub);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        processes.forEach(Process::destroyForcibly);
+        server.close();
+        hub.close();
+        store.close();
+    }
+
+    @Test
+    void publish_toOurServer_everyFrameRecordedInDecodableSegments() throws Exception {
+        Path clip = VideoTestSupport.clip(3, 320, 240, 25);
+        RtspFilePublisher publisher = new RtspFilePublisher(clip,
+                "rtsp://127.0.0.1:" + server.port() + "/drones/sim-1", false, true);
+        publisher.run(() -> true);
+
+        assertThat(publisher.packets()).isEqualTo(75);
+        SourceFeed feed = hub.feed("sim-1", "sim-1");
+        VideoTestSupport.await(Duration.ofSeconds(10), () -> feed.frames() == 75 && feed.idle(), "all frames in");
+        assertThat(feed.drops()).isZero();
+        List<RecordingStore.Segment> segs = store.segments("sim-1", Instant.EPOCH, Instant.now().plusSeconds(60));
+        assertThat(segs).isNotEmpty();
+        int frames = 0;
+        for (RecordingStore.Segment s : segs) {
+            assertThat(VideoTestSupport.decodeErrors(s.path())).isEmpty();
+            frames += VideoTestSupport.probe(s.path()).frames();
+        }
+        assertThat(frames).isEqualTo(75);
+    }
+
+    @Test
+    void publish_looped_keepsOneSessionAndIncreasingTimestamps() throws Exception {
+        Path clip = VideoTestSupport.clip(1, 320, 240, 25);
+        RtspFilePublisher publisher = new RtspFilePublisher(clip,
+                "rtsp://127.0.0.1:" + server.port() + "/drones/sim-2", true, true);
+        SourceFeed[] feed = new SourceFeed[1];
+        publisher.run(() -> {                       // stop once two and a half plays have arrived
+            feed[0] = hub.feeds().stream().filter(f -> f.id().equals("sim-2")).findFirst().orElse(null);
+            return feed[0] == null || feed[0].frames() < 63;
+        });
+
+        assertThat(publisher.loops()).isGreaterThanOrEqualTo(2);
+        VideoTestSupport.await(Duration.ofSeconds(10), () -> feed[0].idle(), "publisher gone");
+        assertThat(feed[0].restarts()).isZero();
+        assertThat(feed[0].drops()).isZero();
+        List<RecordingStore.Segment> segs = store.segments("sim-2", Instant.EPOCH, Instant.now().plusSeconds(60));
+        int frames = 0;
+        for (RecordingStore.Segment s : segs) {
+            assertThat(VideoTestSupport.decodeErrors(s.path())).isEmpty();
+            frames += VideoTestSupport.probe(s.path()).frames();
+        }
+        assertThat(frames).isEqualTo(publisher.packets());
+    }
+
+    @Test
+    void publish_toFfmpegListening_anIndependentServerReceivesEveryFrame() throws Exception {
+        Path clip = VideoTestSupport.clip(3, 320, 240, 25);
+        Path received = data.resolve("received.mp4");
+        int port = VideoTestSupport.freePort();
+        Process listener = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-rtsp_flags", "listen",
+                "-i", "rtsp://127.0.0.1:" + port + "/live", "-c", "copy", "-y", received.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        processes.add(listener);
+        RtspFilePublisher publisher = new RtspFilePublisher(clip, "rtsp://127.0.0.1:" + port + "/live", false, true);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {                              // until ffmpeg listens: a refused connection is retried
+            try {
+                publisher.run(() -> true);
+                break;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline || publisher.packets() > 0) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
+        assertThat(listener.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(VideoTestSupport.probe(received).frames()).isEqualTo(75);
+        assertThat(VideoTestSupport.decodeErrors(received)).isEmpty();
+    }
+}
