@@ -440,11 +440,12 @@ public final class ClassicalDetector implements Detector {
                     continue;                           // above the horizon, speckle, or a lighting blotch
                 }
                 ObjectClass cls = SizeClassifier.classify(size.get());
+                double people = PeopleEstimate.people(size.get(), cls, area * scale * scale, box.w());
                 if (still && (cls == ObjectClass.PERSON || cls == ObjectClass.BICYCLE)) {
                     cls = ObjectClass.STATIC_OBJECT;    // small and newly still: a left object, until it moves
                 }
                 double fill = area / (double) (w * h);
-                out.add(new Detection(box, cls, Math.min(1, 0.4 + fill / 2), still));
+                out.add(new Detection(box, cls, Math.min(1, 0.4 + fill / 2), still, people));
             }
         }
     }

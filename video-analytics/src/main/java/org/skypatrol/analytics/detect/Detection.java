@@ -8,6 +8,14 @@ package org.skypatrol.analytics.detect;
  * @param score   confidence 0..1
  * @param staticObject true when the detector found it as newly static (foreground to the slow
  *                background model, background to the fast one)
+ * @param people  how many people the detection holds (0 = not people-shaped): 1 for a person; for
+ *                a blob of people merged together, an estimate from its foreground area
+ *                ({@link PeopleEstimate})
  */
-public record Detection(Box box, ObjectClass cls, double score, boolean staticObject) {
+public record Detection(Box box, ObjectClass cls, double score, boolean staticObject, double people) {
+
+    /** A detection of one object: one person if it is a person, else no people. */
+    public Detection(Box box, ObjectClass cls, double score, boolean staticObject) {
+        this(box, cls, score, staticObject, cls == ObjectClass.PERSON ? 1 : 0);
+    }
 }

@@ -28,6 +28,8 @@ final class Track {
     private final Map<ObjectClass, Double> votes = new EnumMap<>(ObjectClass.class);
     private final Deque<TrackPoint> history = new ArrayDeque<>();
     private double fastSeconds;
+    /** People the latest detection held ({@link Detection#people()}). */
+    private double people;
 
     Track(int id, double t, Detection d, Vec2 ground) {
         this.id = id;
@@ -38,6 +40,7 @@ final class Track {
         this.kx = new KalmanCv(ground.x(), 0.5, 25);
         this.ky = new KalmanCv(ground.y(), 0.5, 25);
         this.hits = 1;
+        this.people = d.people();
         vote(d);
         history.add(new TrackPoint(t, ground, ground, box, 0));
     }
@@ -89,6 +92,7 @@ final class Track {
         box = d.box();
         lastSeen = t;
         hits++;
+        people = d.people();
         kx.update(ground.x(), measurementVariance);
         ky.update(ground.y(), measurementVariance);
         vote(d);
@@ -211,6 +215,6 @@ final class Track {
         Vec2 vel = stationary() ? new Vec2(0, 0) : velocity();
         Box b = t > lastSeen && !stationary() ? predictedBox(t) : box;
         return new TrackSnapshot(id, cls(), b, ground(), vel, firstSeen, stationarySince, !everMoved,
-                t - lastSeen, java.util.List.copyOf(history));
+                t - lastSeen, java.util.List.copyOf(history), people);
     }
 }

@@ -19,13 +19,23 @@ import org.skypatrol.analytics.geo.Vec2;
  * @param neverMoved            it has not moved since it appeared (left objects, debris)
  * @param missedSeconds         how long it has gone without a detection (0 = seen in this frame)
  * @param history               filtered observations, oldest first (bounded)
+ * @param people                people its latest detection held (0 = not people-shaped; a merged group's
+ *                              estimate, see {@code detect.PeopleEstimate})
  */
 public record TrackSnapshot(int id, ObjectClass cls, Box box, Vec2 ground, Vec2 velocity, double firstSeenSeconds,
                             double stationarySinceSeconds, boolean neverMoved, double missedSeconds,
-                            List<TrackPoint> history) {
+                            List<TrackPoint> history, double people) {
 
     public TrackSnapshot {
         history = List.copyOf(history);
+    }
+
+    /** A snapshot holding one person if it is a person, else no people. */
+    public TrackSnapshot(int id, ObjectClass cls, Box box, Vec2 ground, Vec2 velocity, double firstSeenSeconds,
+                         double stationarySinceSeconds, boolean neverMoved, double missedSeconds,
+                         List<TrackPoint> history) {
+        this(id, cls, box, ground, velocity, firstSeenSeconds, stationarySinceSeconds, neverMoved, missedSeconds,
+                history, cls == ObjectClass.PERSON ? 1 : 0);
     }
 
     public double speedMps() {

@@ -207,7 +207,8 @@ public final class Tracker {
             boolean still = pieces.stream().allMatch(Detection::staticObject);
             double score = pieces.stream().mapToDouble(Detection::score).max().orElse(biggest.score());
             out.removeAll(pieces);
-            out.add(new Detection(u, cls, score, still));
+            double people = pieces.stream().mapToDouble(Detection::people).sum();
+            out.add(new Detection(u, cls, score, still, people));
             splitsMerged += pieces.size() - 1;
         }
         return out;
@@ -303,10 +304,14 @@ public final class Tracker {
         double bottom = blob.y() + blob.h();
         Box nearBox = new Box(clampX(near, blob), bottom - near.h(), near.w(), near.h());
         Box farBox = new Box(clampX(far, blob), Math.min(far.y(), bottom - far.h()), far.w(), far.h());
-        pseudoUpdate(t, tr, trNearer ? nearBox : farBox, d, mapping);
+        // the people a blob of people holds are shared by box area (PeopleEstimate)
+        double total = Math.max(1e-9, nearBox.area() + farBox.area());
+        Box own = trNearer ? nearBox : farBox;
+        Box other = trNearer ? farBox : nearBox;
+        pseudoUpdate(t, tr, own, d, d.people() * own.area() / total, mapping);
         if (!matched.contains(partner)) {
             matched.add(partner);
-            pseudoUpdate(t, partner, trNearer ? farBox : nearBox, d, mapping);
+            pseudoUpdate(t, partner, other, d, d.people() * other.area() / total, mapping);
         }
     }
 
@@ -314,8 +319,8 @@ public final class Tracker {
         return Math.max(blob.x(), Math.min(own.x(), blob.x() + blob.w() - own.w()));
     }
 
-    private void pseudoUpdate(double t, Track tr, Box box, Detection blob, GroundMapping mapping) {
-        Detection d = new Detection(box, tr.cls(), Math.min(0.5, blob.score()), blob.staticObject());
+    private void pseudoUpdate(double t, Track tr, Box box, Detection blob, double people, GroundMapping mapping) {
+        Detection d = new Detection(box, tr.cls(), Math.min(0.5, blob.score()), blob.staticObject(), people);
         groundOf(d, mapping).ifPresent(g -> tr.update(t, d, g, measurementVariance(d, mapping), settings));
     }
 

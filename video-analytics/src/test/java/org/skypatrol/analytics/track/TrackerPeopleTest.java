@@ -1,0 +1,87 @@
+package org.skypatrol.analytics.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.skypatrol.analytics.detect.Box;
+import org.skypatrol.analytics.detect.Detection;
+import org.skypatrol.analytics.detect.ObjectClass;
+import org.skypatrol.analytics.geo.GroundMapping;
+import org.skypatrol.analytics.geo.Vec2;
+import org.skypatrol.analytics.scene.SceneGeometry;
+import org.skypatrol.analytics.scene.SceneParser;
+
+/**
+ * The people a detection holds (a merged group's estimate) reach the rules through the tracker:
+ * kept per track, shared when one blob covers two tracks, summed when a track's pieces are joined.
+ * Straight-down camera, 10 px per metre, y north = up.
+ */
+class TrackerPeopleTest {
+
+    private static GroundMapping mapping() throws Exception {
+        return new SceneGeometry(SceneParser.parse("t", """
+                id: t
+                camera:
+                  type: fixed
+                  width: 2000
+                  height: 2000
+                  calibration:
+                    - {pixel: [0, 2000], ground: [0, 0]}
+                    - {pixel: [2000, 2000], ground: [200, 0]}
+                    - {pixel: [2000, 0], ground: [200, 200]}
+                    - {pixel: [0, 0], ground: [0, 200]}
+                """)).view().mapping();
+    }
+
+    /** A square box of side {@code side} metres centred on a ground point. */
+    private static Box box(Vec2 g, double side) {
+        return new Box(g.x() * 10 - side * 5, 2000 - g.y() * 10 - side * 5, side * 10, side * 10);
+    }
+
+    @Test
+    void aGroupsEstimate_isItsTracks_andOnePersonIsOne() throws Exception {
+        GroundMapping m = mapping();
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        List<TrackSnapshot> last = List.of();
+        for (int i = 0; i <= 10; i++) {
+            double t = i / 5.0;
+            last = tracker.update(t, List.of(
+                    new Detection(box(new Vec2(50, 50), 3), ObjectClass.CAR, 0.9, false, 7.5 + (i % 2)),
+                    new Detection(box(new Vec2(80, 50), 0.8), ObjectClass.PERSON, 0.9, false)), m);
+        }
+        assertThat(last).hasSize(2);
+        TrackSnapshot group = last.stream().filter(s -> s.ground().x() < 60).findFirst().orElseThrow();
+        TrackSnapshot person = last.stream().filter(s -> s.ground().x() > 60).findFirst().orElseThrow();
+        assertThat(group.people()).isEqualTo(7.5);      // the latest detection's estimate (frame 10: 7.5 + 0)
+        assertThat(person.people()).isEqualTo(1.0);
+    }
+
+    @Test
+    void oneBlobOverTwoTracks_sharesItsPeopleByBoxArea() throws Exception {
+        GroundMapping m = mapping();
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        List<TrackSnapshot> last = List.of();
+        Vec2 a = new Vec2(50, 50);
+        Vec2 b = new Vec2(53, 50);
+        for (int i = 0; i <= 15; i++) {
+            double t = i / 5.0;
+            Box ba = box(a, 2);
+            Box bb = box(b, 2);
+            List<Detection> dets;
+            if (t < 2) {
+                dets = List.of(new Detection(ba, ObjectClass.CAR, 0.9, false, 4),
+                        new Detection(bb, ObjectClass.CAR, 0.9, false, 4));
+            } else {
+                Box u = new Box(ba.x(), ba.y(), bb.x() + bb.w() - ba.x(), ba.h());
+                dets = List.of(new Detection(u, ObjectClass.CAR, 0.9, false, 10));
+            }
+            last = tracker.update(t, dets, m);
+        }
+        assertThat(last).hasSize(2);
+        assertThat(last.stream().mapToDouble(TrackSnapshot::people).sum()).isCloseTo(10.0, within(1e-6));
+        assertThat(last).allSatisfy(s -> assertThat(s.people()).isCloseTo(5.0, within(1e-6)));
+    }
+}
