@@ -110,7 +110,7 @@ public final class Wiring implements AutoCloseable {
             org.skypatrol.gateway.analytics.AlertStore alertStore = add(new org.skypatrol.gateway.analytics.AlertStore(
                     org.skypatrol.gateway.analytics.AlertStore.storeUrl(config.gateway().dataPath())));
             analytics = add(new org.skypatrol.gateway.analytics.LiveAnalytics(config.analytics(), config.video(),
-                    config.gateway().dataPath(), clock, events, alertStore));
+                    video == null ? null : video.hub(), config.gateway().dataPath(), clock, events, alertStore));
         }
 
         // --- Broadcasts to drones (issue 6) ---

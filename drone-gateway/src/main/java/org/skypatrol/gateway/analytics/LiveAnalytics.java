@@ -22,10 +22,13 @@ import org.skypatrol.gateway.config.AnalyticsConfig;
 import org.skypatrol.gateway.config.VideoConfig;
 import org.skypatrol.gateway.events.EventBus;
 import org.skypatrol.gateway.events.TelemetryEvent;
+import org.skypatrol.gateway.video.VideoHub;
 
 /**
  * Live analytics inside the gateway (issue 5, "Live in the gateway"): one {@link SourceAnalysis} per
- * {@code analytics.sources} entry, its frames from the video source of the same id, its pose (for a
+ * {@code analytics.sources} entry, its frames from the video source of the same id (pulled by its own
+ * grabber) or from the feed of the drone publishing under that id (decoded from the feed's access
+ * units, {@link PublishedFrames}), its pose (for a
  * drone source) from the tied drone's {@link TelemetryEvent}s, its alerts into the {@link AlertStore}
  * and onto the bus. Scene files are parsed at start-up: a scene with errors fails the start listing
  * every problem with its line (the config check does the same earlier).
@@ -38,13 +41,19 @@ public final class LiveAnalytics implements Service {
     private final Clock clock;
     private final EventBus events;
     private final AlertStore store;
+    private final VideoHub hub;
     private final Map<String, DronePoses> poses = new ConcurrentHashMap<>();
     private final List<SourceAnalysis> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Consumer<AnalysisFrame> beforeAnalysis;
 
-    public LiveAnalytics(AnalyticsConfig config, VideoConfig video, Path dataDir, Clock clock, EventBus events,
-                         AlertStore store) {
+    /**
+     * @param hub the video part's sources, where published streams are tapped; null when video is off
+     *            (then an entry for a published stream fails the start)
+     */
+    public LiveAnalytics(AnalyticsConfig config, VideoConfig video, VideoHub hub, Path dataDir, Clock clock,
+                         EventBus events, AlertStore store) {
         this.config = config;
+        this.hub = hub;
         this.video = video;
         this.dataDir = dataDir;
         this.clock = clock;
@@ -70,10 +79,15 @@ public final class LiveAnalytics implements Service {
         List<String> problems = new ArrayList<>();
         List<SourceAnalysis.Spec> specs = new ArrayList<>();
         for (AnalyticsConfig.Source s : config.active()) {
-            VideoConfig.Source v = video.sources().stream().filter(x -> x.id().equals(s.sourceId())).findFirst()
-                    .orElse(null);
-            if (v == null) {
-                problems.add(s.sourceId() + ": no video source with this id");
+            VideoConfig.Source v = s.published() ? null
+                    : video.sources().stream().filter(x -> x.id().equals(s.sourceId())).findFirst().orElse(null);
+            if (s.published() && hub == null) {
+                problems.add(s.sourceId() + ": a published stream needs the video part and its RTSP publish server");
+                continue;
+            }
+            if (!s.published() && v == null) {
+                problems.add(s.sourceId() + ": no video source with this id (published: true for a drone publishing"
+                        + " to the gateway)");
                 continue;
             }
             Scene scene;
@@ -86,16 +100,23 @@ public final class LiveAnalytics implements Service {
                 problems.add(s.sourceId() + ": cannot read scene file " + s.scene() + ": " + e.getMessage());
                 continue;
             }
-            // the pose comes from the drone the video source is tied to, else from the scene's drone
-            String droneId = v.droneId() != null ? v.droneId()
+            // the pose comes from the drone the video belongs to (the publisher, or the pulled source's
+            // droneId), else from the scene's drone
+            String droneId = s.published() ? s.sourceId() : v.droneId() != null ? v.droneId()
                     : scene.camera() instanceof CameraSpec.Drone d ? d.droneId() : null;
+            String mismatch = s.published() ? AnalyticsConfig.publishedDroneProblem(s.sourceId(), scene) : null;
+            if (mismatch != null) {
+                problems.add(s.sourceId() + ": scene " + s.scene() + ": " + mismatch);
+                continue;
+            }
             if (scene.camera() instanceof CameraSpec.Drone && droneId == null) {
                 problems.add(s.sourceId() + ": scene " + s.scene() + " is a drone camera but neither the video source"
                         + " nor the scene names its drone (video.sources[].droneId or camera.droneId)");
                 continue;
             }
             Path model = s.detector() == AnalyticsConfig.DetectorKind.ONNX ? Path.of(s.model()) : null;
-            specs.add(new SourceAnalysis.Spec(s.sourceId(), v.url(), v.loop(), v.realTime(), v.timeoutSeconds(),
+            specs.add(new SourceAnalysis.Spec(s.sourceId(), v == null ? null : v.url(), v != null && v.loop(),
+                    v != null && v.realTime(), v == null ? 0 : v.timeoutSeconds(),
                     droneId, scene, s.fps(), model, dataDir,
                     Duration.ofSeconds(video.evidence().preRollSeconds()),
                     Duration.ofSeconds(video.evidence().postRollSeconds()),
@@ -113,6 +134,15 @@ public final class LiveAnalytics implements Service {
                 SourceAnalysis a = new SourceAnalysis(spec, clock, epoch, runTag, events, store, p, beforeAnalysis);
                 a.start();
                 sources.add(a);
+                if (spec.published()) {
+                    // the feed is created when the drone first publishes (or exists already): tap it then
+                    GopQueue input = a.publishedInput();
+                    hub.onFeed((id, feed) -> {
+                        if (id.equals(spec.sourceId())) {
+                            feed.addListener(input);
+                        }
+                    });
+                }
             }
         } catch (Exception e) {
             close();

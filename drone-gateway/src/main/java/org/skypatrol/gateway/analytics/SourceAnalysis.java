@@ -46,10 +46,24 @@ final class SourceAnalysis implements AutoCloseable {
     private static final Duration BACKOFF_MIN = Duration.ofMillis(500);
     private static final Duration BACKOFF_MAX = Duration.ofSeconds(30);
 
-    /** What the analysis needs to know about its source. */
+    /** GOPs of a published stream waiting for the decoder (the one being decoded included). */
+    static final int QUEUE_GOPS = 3;
+    /** Bytes of a published stream waiting for the decoder: several seconds of 1080p. */
+    static final long QUEUE_BYTES = 32L * 1024 * 1024;
+
+    /**
+     * What the analysis needs to know about its source.
+     *
+     * @param url the pulled source's URL, or null for a stream published to the gateway (frames from
+     *            its feed through {@link #publishedInput()})
+     */
     record Spec(String sourceId, String url, boolean loop, boolean realTime, int timeoutSeconds, String droneId,
                 Scene scene, double fps, Path model, Path dataDir, Duration preRoll, Duration postRoll,
                 boolean recorded) {
+
+        boolean published() {
+            return url == null;
+        }
     }
 
     private final Spec spec;
@@ -65,7 +79,9 @@ final class SourceAnalysis implements AutoCloseable {
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong alertPhases = new AtomicLong();
     private final AtomicLong storeFailures = new AtomicLong();
-    private final LiveFrameSource source;
+    private final LiveFrameSource source;           // a pulled source, else null
+    private final GopQueue published;               // a published stream's units, else null
+    private final PublishedFrames publishedFrames;
     private AnalysisPipeline pipeline;
     private Thread grabThread;
     private Thread analysisThread;
@@ -91,8 +107,21 @@ final class SourceAnalysis implements AutoCloseable {
         this.store = store;
         this.poses = poses;
         this.beforeAnalysis = beforeAnalysis;
-        this.source = new LiveFrameSource(spec.url(), spec.loop(), spec.realTime(), spec.timeoutSeconds(), spec.fps(),
-                secondsSinceEpoch());
+        if (spec.published()) {
+            this.source = null;
+            this.published = new GopQueue(QUEUE_GOPS, QUEUE_BYTES, this::secondsSinceEpoch);
+            this.publishedFrames = new PublishedFrames(spec.sourceId(), published, spec.fps());
+        } else {
+            this.source = new LiveFrameSource(spec.url(), spec.loop(), spec.realTime(), spec.timeoutSeconds(),
+                    spec.fps(), secondsSinceEpoch());
+            this.published = null;
+            this.publishedFrames = null;
+        }
+    }
+
+    /** For a published stream: what its feed hands the access units to (attach with SourceFeed.addListener). */
+    GopQueue publishedInput() {
+        return published;
     }
 
     /** Builds the pipeline (a missing or incompatible model fails here) and starts both threads. */
@@ -103,7 +132,9 @@ final class SourceAnalysis implements AutoCloseable {
                         TrackerSettings.defaults()),
                 this::onAlert);
         running = true;
-        grabThread = new Thread(this::grabLoop, "analytics-grab-" + spec.sourceId());
+        grabThread = spec.published()
+                ? new Thread(this::decodeLoop, "analytics-decode-" + spec.sourceId())
+                : new Thread(this::grabLoop, "analytics-grab-" + spec.sourceId());
         grabThread.setDaemon(true);
         analysisThread = new Thread(this::analysisLoop, "analytics-" + spec.sourceId());
         analysisThread.setDaemon(true);
@@ -157,6 +188,21 @@ final class SourceAnalysis implements AutoCloseable {
             lastError = e.toString();
             log.error("analytics {}: grab thread failed", spec.sourceId(), e);
         } finally {
+            queue.close();
+        }
+    }
+
+    /** A published stream: decodes what the feed queued until stopped (publishers come and go meanwhile). */
+    private void decodeLoop() {
+        try {
+            publishedFrames.run(queue);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            lastError = e.toString();
+            log.error("analytics {}: decode thread failed", spec.sourceId(), e);
+        } finally {
+            published.close();
             queue.close();
         }
     }
@@ -249,10 +295,19 @@ final class SourceAnalysis implements AutoCloseable {
     }
 
     SourceCounters counters() {
+        if (spec.published()) {
+            var s = publishedFrames.stats();
+            String st = "stopped".equals(state) ? state : publishedFrames.state();
+            String err = lastError != null ? lastError : publishedFrames.lastError();
+            return new SourceCounters(spec.sourceId(), st, s.decoded.get(), s.skipped.get(), queue.dropped(),
+                    analysedFrames, withoutPose, s.decodeErrors.get(), publishedFrames.publisherChanges(),
+                    alertPhases.get(), storeFailures.get(), cpuSeconds(), lastAlert, err,
+                    published.droppedGops(), published.droppedUnits() + published.undecodableUnits());
+        }
         var s = source.stats();
         return new SourceCounters(spec.sourceId(), state, s.decoded.get(), s.skipped.get(), queue.dropped(),
                 analysedFrames, withoutPose, s.decodeErrors.get(), reconnects.get(), alertPhases.get(),
-                storeFailures.get(), cpuSeconds(), lastAlert, lastError);
+                storeFailures.get(), cpuSeconds(), lastAlert, lastError, 0, 0);
     }
 
     String sourceId() {
@@ -272,6 +327,9 @@ final class SourceAnalysis implements AutoCloseable {
             return;
         }
         grabThread.interrupt();                         // wakes a backoff wait or a paced file
+        if (published != null) {
+            published.close();
+        }
         queue.close();
         join(grabThread);
         join(analysisThread);

@@ -8,7 +8,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import org.skypatrol.gateway.events.CameraStatusEvent;
 import org.skypatrol.gateway.events.CameraStatusEvent.State;
@@ -28,7 +27,7 @@ public final class SourceFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SourceFeed.class);
     private static final int MAX_QUEUED_UNITS = 600;
 
-    private sealed interface Item permits Begin, Unit, End, Gap, Stop {
+    private sealed interface Item permits Begin, Unit, End, Gap, Attach, Stop {
     }
 
     private record Begin(boolean h265) implements Item {
@@ -46,6 +45,9 @@ public final class SourceFeed implements AutoCloseable {
     private record Stop() implements Item {
     }
 
+    private record Attach(Listener listener) implements Item {
+    }
+
     private final String id;
     private final String droneId;
     private final SegmentWriter writer;
@@ -53,7 +55,7 @@ public final class SourceFeed implements AutoCloseable {
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedUnits = new AtomicInteger();
     private final AtomicInteger pendingItems = new AtomicInteger();
-    private final List<Consumer<AccessUnit>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong drops = new AtomicLong();
     private final AtomicLong restarts = new AtomicLong();
@@ -64,6 +66,7 @@ public final class SourceFeed implements AutoCloseable {
     private volatile boolean recording;
     private volatile String writerError;
     private boolean gapPending;
+    private Boolean streamH265;                    // feed thread: the codec of the stream in progress, null between streams
     private long framesAtLastStatus;
     private Instant lastStatusTime;
 
@@ -87,9 +90,33 @@ public final class SourceFeed implements AutoCloseable {
         return droneId;
     }
 
-    /** Called on the feed thread for every access unit (after recording). Must not block long. */
-    public void addListener(Consumer<AccessUnit> listener) {
-        listeners.add(listener);
+    /**
+     * What a listener of the feed sees, in order, on the feed thread after the recorder: the streams
+     * (a publisher or a pull connection each), their access units, and where units were lost. A
+     * listener must not block (it runs on the thread that writes the recording) and must not keep
+     * the unit's array for changing: it is shared with the recorder.
+     */
+    public interface Listener {
+        /** A stream starts (first publisher, a new publisher taking over, a reconnect). */
+        void begin(boolean h265);
+
+        /** One access unit of the current stream. */
+        void unit(AccessUnit au);
+
+        /** Units were dropped before this point (the feed's queue was full): decoding must resume at a keyframe. */
+        void gap();
+
+        /** The stream ended (publisher gone, connection lost). */
+        void end(String reason);
+    }
+
+    /**
+     * Adds a listener (analytics of a published stream), on the feed thread: when a stream is in
+     * progress the listener first sees its {@code begin}, then its next units.
+     */
+    public void addListener(Listener listener) {
+        pendingItems.incrementAndGet();
+        queue.add(new Attach(listener));
     }
 
     /** A stream (re)starts: the next unit recorded starts a new segment at a keyframe. */
@@ -181,20 +208,28 @@ public final class SourceFeed implements AutoCloseable {
     }
 
     private void handle(Item item) {
+        if (item instanceof Attach a) {
+            listeners.add(a.listener());
+            if (streamH265 != null) {
+                try {
+                    a.listener().begin(streamH265);
+                } catch (RuntimeException e) {
+                    log.warn("listener of {} failed", id, e);
+                }
+            }
+            return;
+        }
+        if (item instanceof Begin b) {
+            streamH265 = b.h265();
+        } else if (item instanceof End) {
+            streamH265 = null;
+        }
         if (item instanceof Unit u) {
             queuedUnits.decrementAndGet();
             if (writer != null) {
                 writer.write(u.au());
                 recording = writer.recording();
                 writerError = writer.error();
-            }
-            for (Consumer<AccessUnit> l : listeners) {
-                try {
-                    l.accept(u.au());
-                } catch (RuntimeException e) {
-                    drops.incrementAndGet();
-                    log.warn("listener of {} failed", id, e);
-                }
             }
         } else if (writer != null) {
             if (item instanceof Begin b) {
@@ -203,6 +238,22 @@ public final class SourceFeed implements AutoCloseable {
                 writer.discontinuity(); // End or Gap: close the segment, restart at a keyframe
             }
             recording = writer.recording();
+        }
+        for (Listener l : listeners) {
+            try {
+                if (item instanceof Unit u) {
+                    l.unit(u.au());
+                } else if (item instanceof Begin b) {
+                    l.begin(b.h265());
+                } else if (item instanceof Gap) {
+                    l.gap();
+                } else if (item instanceof End e) {
+                    l.end(e.reason());
+                }
+            } catch (RuntimeException e) {
+                drops.incrementAndGet();
+                log.warn("listener of {} failed", id, e);
+            }
         }
     }
 
