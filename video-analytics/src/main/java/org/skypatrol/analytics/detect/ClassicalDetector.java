@@ -47,6 +47,8 @@ public final class ClassicalDetector implements Detector {
     private final Mat stillMask = new Mat();
     /** 255 where the backgrounds hold ground seen before; 0 where camera motion just brought new ground in. */
     private final Mat known = new Mat();
+    /** The previous analysed frame's newly static mask: the slow model does not learn on or around it. */
+    private final Mat prevStatic = new Mat();
     /** The previous analysed frame's pixel-ground mapping (a drone's pose), to predict the camera motion. */
     private GroundMapping prevMapping;
     private int frameWidth;
@@ -62,8 +64,20 @@ public final class ClassicalDetector implements Detector {
     private long linesRejected;
     /** Longest side over shortest beyond which a blob is a line artefact (a truck seen from above is ~5). */
     private static final int MAX_ASPECT = 8;
-    /** Narrowest still blob kept, in analysis pixels: lane dashes under camera jitter are 2-4 px wide. */
-    private static final int MIN_STILL_SIDE = 5;
+    /**
+     * Narrowest still blob kept, in analysis pixels. It was 5 while lane dashes under camera jitter were
+     * 2-4 px wide slivers; stabilisation and the sway-tolerant comparison remove those now, and a box
+     * fallen on the road 25 m from a 16 m mast shows a dark face only 4 px high.
+     */
+    private static final int MIN_STILL_SIDE = 4;
+    /**
+     * Newly static blobs are thresholded with hysteresis: a core differing by {@code diffThreshold}
+     * grows by up to {@link #STILL_GROW_PIXELS} into pixels differing by this share of it. A small
+     * object's blurred edges stay in its blob (the fallen box's face is 3 px over the full threshold and
+     * 4-5 px over this one), and nothing without a core appears.
+     */
+    private static final double STILL_LOW_FACTOR = 0.75;
+    private static final int STILL_GROW_PIXELS = 3;
     /** Narrowest blob kept at all: 3 px wide blobs are lane dashes left by residual drone motion. */
     private static final int MIN_SIDE = 4;
     /** Neighbourhood (analysis pixels) the slow background may have shifted by under sway. */
@@ -169,7 +183,7 @@ public final class ClassicalDetector implements Detector {
         opencv_core.bitwise_not(seenBg, unknown);
         opencv_core.bitwise_and(unknown, notFast, unknown);
         learnFast(fgFast);
-        opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha(), notFgSlow);
+        opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha(), slowLearnMask(fgSlow));
         opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha() / 30);
         opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, unknown);
         // newly static = differs from a known slow background, matches the fast one
@@ -177,6 +191,7 @@ public final class ClassicalDetector implements Detector {
         opencv_core.bitwise_and(shiftTolerant(bgSlow), notFast, staticMask);
         opencv_core.bitwise_and(staticMask, seenBg, staticMask);
         opencv_imgproc.morphologyEx(staticMask, staticMask, opencv_imgproc.MORPH_OPEN, kernel(3));
+        staticMask.copyTo(prevStatic);
         Mat anyFg = new Mat();
         opencv_core.bitwise_or(fastDilated, staticMask, anyFg);
         opencv_imgproc.dilate(anyFg, anyFg, kernel(9));
@@ -185,6 +200,24 @@ public final class ClassicalDetector implements Detector {
         blobs(withoutTrail(fgFast, fgSlow), false, view, out);
         blobs(staticMask, true, view, out);
         return out;
+    }
+
+    /**
+     * Where the slow model learns: not on its own foreground, and not within {@link #SWAY_KERNEL} of what
+     * stood newly static in the previous frame. The sway-tolerant comparison takes the extremes of that
+     * neighbourhood of the slow model; had the model learned a small still object's blurred rim, the
+     * object would meet its own colour there and fade out of the static mask within seconds.
+     */
+    private Mat slowLearnMask(Mat fgSlow) {
+        Mat busy = new Mat();
+        if (prevStatic.empty() || prevStatic.cols() != fgSlow.cols() || prevStatic.rows() != fgSlow.rows()) {
+            fgSlow.copyTo(busy);
+        } else {
+            opencv_imgproc.dilate(prevStatic, busy, kernel(SWAY_KERNEL));
+            opencv_core.bitwise_or(busy, fgSlow, busy);
+        }
+        opencv_core.bitwise_not(busy, busy);
+        return busy;
     }
 
     /**
@@ -238,6 +271,10 @@ public final class ClassicalDetector implements Detector {
                 opencv_core.BORDER_CONSTANT, new Scalar(0.0));
         opencv_imgproc.warpPerspective(known, known, h, size, opencv_imgproc.INTER_NEAREST,
                 opencv_core.BORDER_CONSTANT, new Scalar(0.0));
+        if (!prevStatic.empty()) {
+            opencv_imgproc.warpPerspective(prevStatic, prevStatic, h, size, opencv_imgproc.INTER_NEAREST,
+                    opencv_core.BORDER_CONSTANT, new Scalar(0.0));
+        }
         // a margin: resampling near the edge still mixes in replicated border pixels
         opencv_imgproc.erode(known, known, kernel(5));
     }
@@ -358,6 +395,7 @@ public final class ClassicalDetector implements Detector {
         known.create(gray.rows(), gray.cols(), opencv_core.CV_8U);
         known.put(new Scalar(255.0));
         stillMask.release();
+        prevStatic.release();
         startTime = t;
     }
 
@@ -392,7 +430,14 @@ public final class ClassicalDetector implements Detector {
         opencv_core.subtract(lo, gray, below);
         Mat fg = new Mat();
         opencv_core.max(above, below, fg);
+        Mat low = new Mat();
+        opencv_imgproc.threshold(fg, low, s.diffThreshold() * STILL_LOW_FACTOR, 255, opencv_imgproc.THRESH_BINARY);
         opencv_imgproc.threshold(fg, fg, s.diffThreshold(), 255, opencv_imgproc.THRESH_BINARY);
+        Mat step = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_RECT, new Size(3, 3));
+        for (int i = 0; i < STILL_GROW_PIXELS; i++) {
+            opencv_imgproc.dilate(fg, fg, step);        // hysteresis: grow the cores within the weaker difference
+            opencv_core.bitwise_and(fg, low, fg);
+        }
         opencv_imgproc.morphologyEx(fg, fg, opencv_imgproc.MORPH_OPEN, kernel(3));
         opencv_imgproc.morphologyEx(fg, fg, opencv_imgproc.MORPH_CLOSE, kernel(7));
         return fg;
@@ -528,6 +573,7 @@ public final class ClassicalDetector implements Detector {
         motion.close();
         seenBg.close();
         known.close();
+        prevStatic.close();
         stillMask.close();
         hann.close();
     }
