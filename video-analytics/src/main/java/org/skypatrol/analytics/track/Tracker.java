@@ -33,6 +33,8 @@ public final class Tracker {
     private long merges;
     private long reidentified;
     private long splitsMerged;
+    private long nested;
+    private long pieces;
     private final List<Track> lost = new ArrayList<>();
     private static final double MERGE_AREA_RATIO = 1.6;
     /** Pixels of foot-point jitter around a standing vehicle's box within which a static piece is its fragment. */
@@ -47,7 +49,7 @@ public final class Tracker {
         for (Track tr : tracks) {
             tr.predict(t);
         }
-        List<Detection> detections = mergeSplits(t, detectionsIn, mapping);
+        List<Detection> detections = mergeSplits(t, withoutNested(detectionsIn), mapping);
         record Pair(Track track, int det, double score) {
         }
         List<Pair> pairs = new ArrayList<>();
@@ -106,6 +108,13 @@ public final class Tracker {
                 updateFromMerge(t, d, tr, partner, matched, mapping);
                 continue;
             }
+            if (pieceOfStandingVehicle(d, tr)) {
+                pieces++;                               // seen, where it stands: the whole box stays
+                Detection whole = new Detection(tr.box(), tr.cls(), d.score(), d.staticObject());
+                tr.update(t, whole, groundOf(whole, mapping).orElse(grounds.get(e.getKey()).get()),
+                        measurementVariance(whole, mapping), settings);
+                continue;
+            }
             tr.update(t, d, grounds.get(e.getKey()).get(), measurementVariance(d, mapping), settings);
         }
         for (int i = 0; i < detections.size(); i++) {
@@ -157,6 +166,36 @@ public final class Tracker {
     }
 
     /**
+     * Drops a still detection lying mostly (70 %) inside a larger still one: when something stops, the
+     * classical detector's moving mask (foreground, no longer changing) and its newly static mask both
+     * find it, and the smaller blob, taken by the object's track, would leave the larger one to start a
+     * second, never-moved track of the same object. A moving blob (a person beside the bag they put
+     * down) keeps what lies inside it.
+     */
+    private List<Detection> withoutNested(List<Detection> dets) {
+        if (dets.size() < 2) {
+            return dets;
+        }
+        List<Detection> out = new ArrayList<>(dets.size());
+        for (Detection d : dets) {
+            boolean inside = false;
+            for (Detection o : dets) {
+                if (o != d && d.staticObject() && o.staticObject() && o.box().area() > d.box().area()
+                        && d.box().coveredBy(o.box()) >= 0.7) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (inside) {
+                nested++;
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Joins the pieces of one tracked vehicle: when two or more detections each lie mostly (70 %)
      * inside the predicted box (grown by 10 %) of the same confirmed car/bus/truck track (not a
      * person, whose bag put down beside them is an object of its own; for a standing vehicle only
@@ -194,7 +233,7 @@ public final class Tracker {
                     biggest = d;
                 }
             }
-            if (u.area() > 1.3 * pb.area()) {
+            if (u.area() > 1.3 * pb.area() || biggerVehicle(u, tr, mapping)) {
                 continue;
             }
             if (tr.stationary()) {
@@ -212,6 +251,17 @@ public final class Tracker {
             splitsMerged += pieces.size() - 1;
         }
         return out;
+    }
+
+    /**
+     * Whether the union of pieces measures as a bigger vehicle than the car track they would join: two
+     * cars one behind the other (a queue, a rear-end collision) overlap in an oblique view and their
+     * union stands as tall as a truck; the pieces of one car (body and shadow, front and rear seen
+     * from above) still measure as a car.
+     */
+    private static boolean biggerVehicle(Box union, Track tr, GroundMapping mapping) {
+        return tr.cls() == ObjectClass.CAR
+                && SizeClassifier.measure(union, mapping).map(SizeClassifier::classify).orElse(null) == ObjectClass.TRUCK;
     }
 
     /** Whether another confirmed track, not itself nested inside {@code selfBox} (a fragment), holds the detection. */
@@ -325,6 +375,23 @@ public final class Tracker {
     }
 
     /**
+     * Whether a detection matched to a standing car/bus/truck track is a piece of it: mostly (70 %) inside
+     * its box grown by {@link #FRAGMENT_MARGIN_PX} and under 60 % of its area. A parked vehicle fading
+     * into the background shows pieces of itself (seen from above, the front and the rear either side of
+     * a cabin the colour of the road); a piece confirms it is there, but its foot is not the vehicle's,
+     * and moving the track onto it restarts the vehicle's dwell and lets the other piece start a track.
+     */
+    private static boolean pieceOfStandingVehicle(Detection d, Track tr) {
+        if (!tr.stationary() || !tr.cls().isMotorVehicle()) {
+            return false;
+        }
+        Box b = tr.box();
+        double m = FRAGMENT_MARGIN_PX;
+        return d.box().area() < 0.6 * b.area()
+                && d.box().coveredBy(new Box(b.x() - m, b.y() - m, b.w() + 2 * m, b.h() + 2 * m)) >= 0.7;
+    }
+
+    /**
      * Whether an unmatched detection lies mostly inside the box of a track matched in this frame: the
      * classical detector splits one vehicle into several blobs (and its moving and newly-static masks
      * overlap), and every such piece starting its own track restarts the rules for the same object.
@@ -394,6 +461,16 @@ public final class Tracker {
     /** Detection pieces joined into the detection of the tracked object they lay inside. */
     public long splitsMerged() {
         return splitsMerged;
+    }
+
+    /** Still detections dropped because they lay inside a larger still detection of the same frame. */
+    public long nested() {
+        return nested;
+    }
+
+    /** Detections taken as pieces of a standing vehicle's track: seen, not moved. */
+    public long pieces() {
+        return pieces;
     }
 
     /** Lost tracks taken up again by a new detection where they were lost (instead of a new track). */

@@ -196,4 +196,79 @@ class TrackerTest {
         }
         assertThat(tracker.created()).isEqualTo(2);
     }
+
+    @Test
+    void carBrakingHard_seenAsAStillBlobAndAStillPieceOfIt_staysOneTrack() {
+        // 8 m/s, then hidden for 0.8 s while it brakes to a stop at 40 m; once still, the detector's moving
+        // mask (not changing) and its newly static mask find it both: the whole car and its front third
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        Set<Integer> ids = new HashSet<>();
+        Box stopped = car(new Vec2(60, 40));
+        for (int i = 0; i <= 50; i++) {
+            double t = i / 5.0;
+            List<Detection> dets = new ArrayList<>();
+            if (t <= 3) {
+                dets.add(det(car(new Vec2(60, 10 + 8 * t))));
+            } else if (t >= 4) {
+                dets.add(new Detection(stopped, ObjectClass.CAR, 0.9, true));
+                dets.add(new Detection(new Box(stopped.x() + 2, stopped.y(), 14, 15), ObjectClass.STATIC_OBJECT, 0.9, true));
+            }
+            tracker.update(t, dets, MAPPING).forEach(s -> ids.add(s.id()));
+        }
+        assertThat(tracker.nested()).isPositive();
+        assertThat(tracker.created()).isEqualTo(1);
+        assertThat(ids).hasSize(1);
+    }
+
+    @Test
+    void twoCarsOneBehindTheOther_oneTrackHoldingBoth_areNotJoinedAgain() {
+        // the follower's track took the blob of both cars while the leader was hidden in it; once the
+        // detector separates them, both lie inside that track's box, but their union is a truck's length
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        Set<Integer> ids = new HashSet<>();
+        Box leader = car(new Vec2(60, 50));
+        for (int i = 0; i <= 50; i++) {
+            double t = i / 5.0;
+            Box follower = car(new Vec2(60, Math.min(45.4, 20 + 6 * t)));
+            List<Detection> dets = new ArrayList<>();
+            if (t < 3) {
+                dets.add(det(follower));
+            } else if (t < 5) {
+                dets.add(det(union(leader, follower)));
+            } else {
+                dets.add(new Detection(leader, ObjectClass.CAR, 0.9, true));
+                dets.add(new Detection(follower, ObjectClass.CAR, 0.9, true));
+            }
+            tracker.update(t, dets, MAPPING).forEach(s -> ids.add(s.id()));
+        }
+        assertThat(tracker.created()).isEqualTo(2);
+        assertThat(ids).hasSize(2);
+    }
+
+    @Test
+    void parkedCarSeenOnlyAsItsFrontAndRear_staysOneStandingTrackWhereItParked() {
+        // seen from above, a parked car whose cabin matches the road fades into two pieces: rear and front
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        Box whole = car(new Vec2(60, 28));
+        Set<Integer> ids = new HashSet<>();
+        List<TrackSnapshot> last = List.of();
+        for (int i = 0; i <= 75; i++) {
+            double t = i / 5.0;
+            List<Detection> dets = new ArrayList<>();
+            if (t < 6) {
+                dets.add(new Detection(whole, ObjectClass.CAR, 0.9, t >= 1));
+            } else if (i % 3 != 0) {                                           // mostly its rear ...
+                dets.add(new Detection(new Box(whole.x(), whole.y() + 27, 18, 18), ObjectClass.CAR, 0.9, true));
+            } else {                                                            // ... sometimes its front
+                dets.add(new Detection(new Box(whole.x() + 1, whole.y(), 16, 13), ObjectClass.STATIC_OBJECT, 0.9, true));
+            }
+            last = tracker.update(t, dets, MAPPING);
+            last.forEach(s -> ids.add(s.id()));
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(tracker.pieces()).isPositive();
+        TrackSnapshot s = last.get(0);
+        assertThat(s.ground().distance(new Vec2(60, 28))).isLessThan(0.5);
+        assertThat(s.stationarySinceSeconds()).isLessThan(3.0);    // its dwell runs on from when it parked
+    }
 }
