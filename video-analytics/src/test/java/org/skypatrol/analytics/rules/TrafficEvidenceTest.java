@@ -113,4 +113,29 @@ class TrafficEvidenceTest {
                 .run(30);
         assertThat(starts(seen, "traffic_accident")).isEmpty();
     }
+
+    /** A car track in lane-n whose filter says {@code filteredMps} while its measured positions moved at {@code measuredMps}. */
+    private static org.skypatrol.analytics.track.TrackSnapshot carTrack(double filteredMps, double measuredMps) {
+        java.util.List<org.skypatrol.analytics.track.TrackPoint> h = new java.util.ArrayList<>();
+        for (int i = 0; i <= 6; i++) {
+            double t = i * 0.2;
+            Vec2 g = new Vec2(102, 50 + measuredMps * t);
+            var box = new org.skypatrol.analytics.detect.Box(g.x() * 10 - 9, 2000 - g.y() * 10 - 22.5, 18, 45);
+            h.add(new org.skypatrol.analytics.track.TrackPoint(t, g, g, box, filteredMps));
+        }
+        var last = h.get(h.size() - 1);
+        return new org.skypatrol.analytics.track.TrackSnapshot(7, CAR, last.box(), last.ground(), new Vec2(0, filteredMps),
+                0, Double.NaN, false, 0, h);
+    }
+
+    @Test
+    void speeding_youngTrackWhoseFilterOvershoots_isNotSpeeding_measuredSpeedIs() throws Exception {
+        var view = new Scenario(TrafficRulesTest.ROAD).view();
+        var rule = new SpeedingRule(java.util.Map.of());
+        // limit 60 + 10 km/h: the filter says 108 km/h, the positions moved at 50 km/h
+        var overshoot = new RuleContext(view, 1.2, 6, java.util.List.of(carTrack(30, 14)), null);
+        assertThat(rule.evaluate(overshoot)).isEmpty();
+        var fast = new RuleContext(view, 1.2, 6, java.util.List.of(carTrack(25, 25)), null);
+        assertThat(rule.evaluate(fast)).hasSize(1);
+    }
 }
