@@ -464,7 +464,8 @@ public final class ClassicalDetector implements Detector {
                 int h = st.get(i, opencv_imgproc.CC_STAT_HEIGHT);
                 Rect rect = new Rect(x, y, w, h);
                 boolean still = isStatic;
-                if (!isStatic && opencv_core.countNonZero(new Mat(motion, rect)) < 0.02 * area) {
+                int changed = opencv_core.countNonZero(new Mat(motion, rect));
+                if (!isStatic && changed < 0.02 * area) {
                     still = true;                       // foreground to the fast model but not changing: not moving
                 }
                 if (Math.max(w, h) > MAX_ASPECT * Math.min(w, h)) {
@@ -490,7 +491,8 @@ public final class ClassicalDetector implements Detector {
                     cls = ObjectClass.STATIC_OBJECT;    // small and newly still: a left object, until it moves
                 }
                 double fill = area / (double) (w * h);
-                out.add(new Detection(box, cls, Math.min(1, 0.4 + fill / 2), still, people));
+                out.add(new Detection(box, cls, Math.min(1, 0.4 + fill / 2), still, people,
+                        Math.min(1, changed / (double) area)));
             }
         }
     }

@@ -11,11 +11,15 @@ package org.skypatrol.analytics.detect;
  * @param people  how many people the detection holds (0 = not people-shaped): 1 for a person; for
  *                a blob of people merged together, an estimate from its foreground area
  *                ({@link PeopleEstimate})
+ * @param changing share (0..1) of the blob that changed since the previous analysed frame: near 1
+ *                for people walking or a vehicle driving, low for people standing or milling about
+ *                in place; NaN when the detector does not measure it
  */
-public record Detection(Box box, ObjectClass cls, double score, boolean staticObject, double people) {
+public record Detection(Box box, ObjectClass cls, double score, boolean staticObject, double people,
+                        double changing) {
 
-    /** A detection of one object: one person if it is a person, else no people. */
+    /** A detection of one object: one person if it is a person, else no people; change not measured. */
     public Detection(Box box, ObjectClass cls, double score, boolean staticObject) {
-        this(box, cls, score, staticObject, cls == ObjectClass.PERSON ? 1 : 0);
+        this(box, cls, score, staticObject, cls == ObjectClass.PERSON ? 1 : 0, Double.NaN);
     }
 }

@@ -56,13 +56,21 @@ public final class PeopleEstimate {
             if (size.longest() > GROUP_MAX_LENGTH || sizeClass == ObjectClass.STATIC_OBJECT) {
                 return 0;
             }
-            return Math.max(1, areaM2 / PERSON_FOOTPRINT_M2);
+            return atLeastOne(areaM2 / PERSON_FOOTPRINT_M2);
         }
         double h = size.lengthMetres();
         if (h < SizeClassifier.PERSON_MIN_HEIGHT || h >= GROUP_MAX_HEIGHT
                 || size.widthMetres() < SizeClassifier.PERSON_MAX_WIDTH && h < SizeClassifier.PERSON_MAX_HEIGHT) {
             return 0;                                   // too flat, too tall, or a narrow object that is no person
         }
-        return Math.max(1, areaM2 / PERSON_SILHOUETTE_M2);
+        return atLeastOne(areaM2 / PERSON_SILHOUETTE_M2);
+    }
+
+    /**
+     * A blob of less than two people's area is one person: a lone walker's shadow and motion blur
+     * make them 1.2-1.7 times a bare silhouette (footprint), and two people cannot fit in less.
+     */
+    private static double atLeastOne(double n) {
+        return n < 2 ? 1 : n;
     }
 }

@@ -1,6 +1,7 @@
 package org.skypatrol.analytics.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,42 +15,85 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * {@code crowd_gathering}: at least {@code minPeople} (10) people within {@code radiusMetres} (8) of
  * one of them, or inside one {@code watch}/{@code restricted}/{@code intersection} zone, sustained
  * {@code sustainSeconds} (5). One alert per zone, and one scene-wide alert for radius clusters.
+ * People are counted, not tracks: a group standing or walking together is one merged blob to the
+ * classical detector, whatever the size vote called its track, so every track seen in this frame
+ * (missed <= {@code maxMissedSeconds} 0) off the road counts the people its blob holds
+ * ({@link TrackSnapshot#people()}, from its foreground area); on lanes, motorways, emergency lanes and
+ * intersections, where a car's blob has a person's height too, only person tracks count.
+ * Gathered means standing or milling about: a lone person faster than {@code maxSpeedMps} (1, walking is
+ * ~1.4) is passing by, and a group's blob of which more than {@code maxChangingFraction} (0.6) changed
+ * since the previous frame is still walking in (a merged blob's track speed says nothing: its foot
+ * point moves as people join and leave it; people milling about in place change 0.3-0.45 of it, people
+ * walking 0.7-1 at 5 fps). A merged count flickers by a person or two from frame to frame, so dropouts
+ * up to {@code sustainGapSeconds} 1 are tolerated while sustaining.
  */
 public final class CrowdGatheringRule extends AbstractRule {
 
     public CrowdGatheringRule(Map<String, Double> overrides) {
         super(Behaviour.CROWD_GATHERING, Map.of("minPeople", 10.0, "radiusMetres", 8.0, "sustainSeconds", 5.0,
-                "endAfterSeconds", 4.0), overrides);
+                "endAfterSeconds", 4.0, "maxMissedSeconds", 0.0, "maxSpeedMps", 1.0, "maxChangingFraction", 0.6,
+                "sustainGapSeconds", 1.0), overrides);
+    }
+
+    /** People a track stands for now: its estimate off the road, one per person track on it, else none. */
+    private double people(TrackSnapshot t, RuleContext ctx) {
+        if (t.missedSeconds() > p("maxMissedSeconds")) {
+            return 0;
+        }
+        if (t.people() < 2 ? t.speedMps() > p("maxSpeedMps") : t.changing() > p("maxChangingFraction")) {
+            return 0;                                   // people walking past (or still arriving) are not gathered
+        }
+        boolean person = t.cls() == ObjectClass.PERSON;
+        if (CrowdRunningRule.onRoad(t, ctx)) {
+            return person ? 1 : 0;
+        }
+        return person ? Math.max(1, t.people()) : t.people();
     }
 
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
         List<RuleHit> hits = new ArrayList<>();
-        List<TrackSnapshot> people = ctx.tracksOf(c -> c == ObjectClass.PERSON);
+        Map<Integer, Double> counts = new HashMap<>();
+        List<TrackSnapshot> people = new ArrayList<>();
+        for (TrackSnapshot t : ctx.tracks()) {
+            double n = people(t, ctx);
+            if (n > 0) {
+                counts.put(t.id(), n);
+                people.add(t);
+            }
+        }
         for (ResolvedZone z : ctx.view().zones()) {
             if (z.kind() != ZoneKind.WATCH && z.kind() != ZoneKind.RESTRICTED && z.kind() != ZoneKind.INTERSECTION) {
                 continue;
             }
             List<TrackSnapshot> in = people.stream().filter(t -> RuleContext.inside(t, z)).toList();
-            if (in.size() >= p("minPeople")) {
+            double n = sum(in, counts);
+            if (n >= p("minPeople")) {
                 hits.add(new RuleHit(z.id(), z.id(), in.stream().map(TrackSnapshot::id).toList(), z.ground().centroid(),
-                        in.size() + " people gathered in " + z.id()));
+                        Math.round(n) + " people gathered in " + z.id()));
             }
         }
         List<TrackSnapshot> best = List.of();
+        double bestCount = 0;
         for (TrackSnapshot c : people) {
             List<TrackSnapshot> near = people.stream()
                     .filter(o -> o.ground().distance(c.ground()) <= p("radiusMetres")).toList();
-            if (near.size() > best.size()) {
+            double n = sum(near, counts);
+            if (n > bestCount) {
                 best = near;
+                bestCount = n;
             }
         }
-        if (best.size() >= p("minPeople")) {
+        if (bestCount >= p("minPeople")) {
             var centre = best.stream().map(TrackSnapshot::ground).reduce((a, b) -> a.plus(b)).orElseThrow()
                     .times(1.0 / best.size());
             hits.add(new RuleHit("radius", null, best.stream().map(TrackSnapshot::id).toList(), centre,
-                    best.size() + " people within " + fmt(p("radiusMetres")) + " m"));
+                    Math.round(bestCount) + " people within " + fmt(p("radiusMetres")) + " m"));
         }
         return hits;
+    }
+
+    private static double sum(List<TrackSnapshot> tracks, Map<Integer, Double> counts) {
+        return tracks.stream().mapToDouble(t -> counts.get(t.id())).sum();
     }
 }

@@ -58,7 +58,7 @@ public final class CrowdRunningRule extends AbstractRule {
     }
 
     /** Vehicles on a lane, motorway or intersection zone are traffic, not a crowd. */
-    private static boolean onRoad(TrackSnapshot t, RuleContext ctx) {
+    static boolean onRoad(TrackSnapshot t, RuleContext ctx) {
         return ctx.view().zones().stream().anyMatch(z -> (RoadDebrisRule.isRoad(z.kind())
                 || z.kind() == ZoneKind.INTERSECTION) && RuleContext.inside(t, z));
     }

@@ -30,6 +30,8 @@ final class Track {
     private double fastSeconds;
     /** People the latest detection held ({@link Detection#people()}). */
     private double people;
+    /** Share of the latest detection that changed since the previous frame ({@link Detection#changing()}). */
+    private double changing;
 
     Track(int id, double t, Detection d, Vec2 ground) {
         this.id = id;
@@ -41,6 +43,7 @@ final class Track {
         this.ky = new KalmanCv(ground.y(), 0.5, 25);
         this.hits = 1;
         this.people = d.people();
+        this.changing = d.changing();
         vote(d);
         history.add(new TrackPoint(t, ground, ground, box, 0));
     }
@@ -93,6 +96,7 @@ final class Track {
         lastSeen = t;
         hits++;
         people = d.people();
+        changing = d.changing();
         kx.update(ground.x(), measurementVariance);
         ky.update(ground.y(), measurementVariance);
         vote(d);
@@ -215,6 +219,6 @@ final class Track {
         Vec2 vel = stationary() ? new Vec2(0, 0) : velocity();
         Box b = t > lastSeen && !stationary() ? predictedBox(t) : box;
         return new TrackSnapshot(id, cls(), b, ground(), vel, firstSeen, stationarySince, !everMoved,
-                t - lastSeen, java.util.List.copyOf(history), people);
+                t - lastSeen, java.util.List.copyOf(history), people, changing);
     }
 }

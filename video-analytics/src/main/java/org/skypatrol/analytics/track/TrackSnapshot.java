@@ -21,10 +21,12 @@ import org.skypatrol.analytics.geo.Vec2;
  * @param history               filtered observations, oldest first (bounded)
  * @param people                people its latest detection held (0 = not people-shaped; a merged group's
  *                              estimate, see {@code detect.PeopleEstimate})
+ * @param changing              share of its latest detection that changed since the previous frame (NaN = not
+ *                              measured): people walking near 1, people standing or milling about low
  */
 public record TrackSnapshot(int id, ObjectClass cls, Box box, Vec2 ground, Vec2 velocity, double firstSeenSeconds,
                             double stationarySinceSeconds, boolean neverMoved, double missedSeconds,
-                            List<TrackPoint> history, double people) {
+                            List<TrackPoint> history, double people, double changing) {
 
     public TrackSnapshot {
         history = List.copyOf(history);
@@ -35,7 +37,7 @@ public record TrackSnapshot(int id, ObjectClass cls, Box box, Vec2 ground, Vec2 
                          double stationarySinceSeconds, boolean neverMoved, double missedSeconds,
                          List<TrackPoint> history) {
         this(id, cls, box, ground, velocity, firstSeenSeconds, stationarySinceSeconds, neverMoved, missedSeconds,
-                history, cls == ObjectClass.PERSON ? 1 : 0);
+                history, cls == ObjectClass.PERSON ? 1 : 0, Double.NaN);
     }
 
     public double speedMps() {

@@ -247,7 +247,9 @@ public final class Tracker {
             double score = pieces.stream().mapToDouble(Detection::score).max().orElse(biggest.score());
             out.removeAll(pieces);
             double people = pieces.stream().mapToDouble(Detection::people).sum();
-            out.add(new Detection(u, cls, score, still, people));
+            double area = pieces.stream().mapToDouble(d -> d.box().area()).sum();
+            double changing = pieces.stream().mapToDouble(d -> d.changing() * d.box().area()).sum() / Math.max(1e-9, area);
+            out.add(new Detection(u, cls, score, still, people, changing));
             splitsMerged += pieces.size() - 1;
         }
         return out;
@@ -370,7 +372,8 @@ public final class Tracker {
     }
 
     private void pseudoUpdate(double t, Track tr, Box box, Detection blob, double people, GroundMapping mapping) {
-        Detection d = new Detection(box, tr.cls(), Math.min(0.5, blob.score()), blob.staticObject(), people);
+        Detection d = new Detection(box, tr.cls(), Math.min(0.5, blob.score()), blob.staticObject(), people,
+                blob.changing());
         groundOf(d, mapping).ifPresent(g -> tr.update(t, d, g, measurementVariance(d, mapping), settings));
     }
 

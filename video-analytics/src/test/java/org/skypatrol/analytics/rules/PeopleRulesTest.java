@@ -136,6 +136,48 @@ class PeopleRulesTest {
         }
     }
 
+    /**
+     * Twelve people standing 30 m from the camera are two merged blobs to the classical detector, voted
+     * car: their people estimates count, not the two tracks; eight people in the same two blobs do not.
+     */
+    @Test
+    void crowdGathering_mergedBlobsCountTheirPeople_twelveFire_eightDoNot() throws Exception {
+        for (double[] split : new double[][] {{7, 5}, {4.5, 3.5}}) {
+            var seen = new Scenario(AREA)
+                    .actor(CAR, 3.5, 2.5, 0, 20, still(new Vec2(28, 30))).group(t -> new double[] {split[0], 0.35})
+                    .actor(CAR, 3.0, 2.5, 0, 20, still(new Vec2(33, 31))).group(t -> new double[] {split[1], 0.4})
+                    .run(20);
+            assertThat(starts(seen, "crowd_gathering")).as(split[0] + split[1] + " people")
+                    .hasSize(split[0] + split[1] >= 10 ? 1 : 0);
+        }
+    }
+
+    /**
+     * People still walking in are not gathered yet: a blob of twelve whose pixels mostly change between
+     * frames (walking) counts nothing; once they stand and mill about (little change) the count holds
+     * and the alert starts the sustain time later.
+     */
+    @Test
+    void crowdGathering_walkingGroupDoesNotCount_untilItStands() throws Exception {
+        var seen = new Scenario(AREA)
+                .actor(CAR, 6, 2.5, 0, 25, line(new Vec2(10, 30), new Vec2(30, 30), 0, 10))
+                .group(t -> new double[] {12, t < 10 ? 0.9 : 0.3})
+                .run(25);
+        var starts = starts(seen, "crowd_gathering");
+        assertThat(starts).hasSize(1);
+        assertThat(starts.get(0).time()).isBetween(14.8, 16.0);
+    }
+
+    /** On the motorway a blob of a person's height is a vehicle as likely as a group: its estimate does not count. */
+    @Test
+    void crowdGathering_groupEstimatesOnTheRoad_doNotCount() throws Exception {
+        var seen = new Scenario(AREA)
+                .actor(CAR, 4, 2.5, 0, 20, still(new Vec2(108, 40))).group(t -> new double[] {7, 0.2})
+                .actor(CAR, 4, 2.5, 0, 20, still(new Vec2(113, 40))).group(t -> new double[] {7, 0.2})
+                .run(20);
+        assertThat(starts(seen, "crowd_gathering")).isEmpty();
+    }
+
     @Test
     void crowdRunning_fivePeopleRun_fires_fiveWalkersDoNot() throws Exception {
         for (double speed : new double[] {4.0, 1.4}) {

@@ -51,6 +51,8 @@ final class Scenario {
     private final Scene scene;
     private final List<Actor> actors = new ArrayList<>();
     private final List<Merge> merges = new ArrayList<>();
+    /** Actor index -> {people, changing} its detections carry (a merged group of people). */
+    private final Map<Integer, DoubleFunction<double[]>> groups = new java.util.HashMap<>();
 
     Scenario(String zonesAndRules) throws Exception {
         this.scene = SceneParser.parse("scenario", "id: test\n" + CAMERA + zonesAndRules);
@@ -58,6 +60,15 @@ final class Scenario {
 
     Scenario actor(ObjectClass cls, double w, double l, double from, double to, DoubleFunction<Vec2> path) {
         actors.add(new Actor(cls, w, l, from, to, path));
+        return this;
+    }
+
+    /**
+     * The last actor added is a group of people merged into one blob: at time t its detections hold
+     * {@code peopleAndChanging.apply(t)} = {people, share of the blob changing}.
+     */
+    Scenario group(DoubleFunction<double[]> peopleAndChanging) {
+        groups.put(actors.size() - 1, peopleAndChanging);
         return this;
     }
 
@@ -103,7 +114,9 @@ final class Scenario {
                 double w = a.widthMetres() * 10;
                 double h = a.lengthMetres() * 10;
                 Box box = new Box(g.x() * 10 - w / 2, 2000 - g.y() * 10 - h / 2, w, h);
-                byActor.put(k, new Detection(box, a.cls(), 0.9, a.cls() == ObjectClass.STATIC_OBJECT));
+                DoubleFunction<double[]> group = groups.get(k);
+                byActor.put(k, group == null ? new Detection(box, a.cls(), 0.9, a.cls() == ObjectClass.STATIC_OBJECT)
+                        : new Detection(box, a.cls(), 0.9, false, group.apply(t)[0], group.apply(t)[1]));
             }
             for (Merge m : merges) {
                 if (t >= m.from() && t <= m.to() && byActor.containsKey(m.a()) && byActor.containsKey(m.b())) {

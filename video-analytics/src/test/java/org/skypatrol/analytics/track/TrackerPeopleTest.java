@@ -49,14 +49,16 @@ class TrackerPeopleTest {
         for (int i = 0; i <= 10; i++) {
             double t = i / 5.0;
             last = tracker.update(t, List.of(
-                    new Detection(box(new Vec2(50, 50), 3), ObjectClass.CAR, 0.9, false, 7.5 + (i % 2)),
+                    new Detection(box(new Vec2(50, 50), 3), ObjectClass.CAR, 0.9, false, 7.5 + (i % 2), 0.3),
                     new Detection(box(new Vec2(80, 50), 0.8), ObjectClass.PERSON, 0.9, false)), m);
         }
         assertThat(last).hasSize(2);
         TrackSnapshot group = last.stream().filter(s -> s.ground().x() < 60).findFirst().orElseThrow();
         TrackSnapshot person = last.stream().filter(s -> s.ground().x() > 60).findFirst().orElseThrow();
         assertThat(group.people()).isEqualTo(7.5);      // the latest detection's estimate (frame 10: 7.5 + 0)
+        assertThat(group.changing()).isEqualTo(0.3);
         assertThat(person.people()).isEqualTo(1.0);
+        assertThat(person.changing()).isNaN();          // not measured for this detection
     }
 
     @Test
@@ -72,16 +74,17 @@ class TrackerPeopleTest {
             Box bb = box(b, 2);
             List<Detection> dets;
             if (t < 2) {
-                dets = List.of(new Detection(ba, ObjectClass.CAR, 0.9, false, 4),
-                        new Detection(bb, ObjectClass.CAR, 0.9, false, 4));
+                dets = List.of(new Detection(ba, ObjectClass.CAR, 0.9, false, 4, 0.9),
+                        new Detection(bb, ObjectClass.CAR, 0.9, false, 4, 0.9));
             } else {
                 Box u = new Box(ba.x(), ba.y(), bb.x() + bb.w() - ba.x(), ba.h());
-                dets = List.of(new Detection(u, ObjectClass.CAR, 0.9, false, 10));
+                dets = List.of(new Detection(u, ObjectClass.CAR, 0.9, false, 10, 0.2));
             }
             last = tracker.update(t, dets, m);
         }
         assertThat(last).hasSize(2);
         assertThat(last.stream().mapToDouble(TrackSnapshot::people).sum()).isCloseTo(10.0, within(1e-6));
         assertThat(last).allSatisfy(s -> assertThat(s.people()).isCloseTo(5.0, within(1e-6)));
+        assertThat(last).allSatisfy(s -> assertThat(s.changing()).isEqualTo(0.2));
     }
 }
