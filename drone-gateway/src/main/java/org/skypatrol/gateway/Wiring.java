@@ -105,14 +105,6 @@ public final class Wiring implements AutoCloseable {
             }
         }
 
-        // --- Analytics per video source (issue 5) ---
-        if (!config.analytics().active().isEmpty()) {
-            org.skypatrol.gateway.analytics.AlertStore alertStore = add(new org.skypatrol.gateway.analytics.AlertStore(
-                    org.skypatrol.gateway.analytics.AlertStore.storeUrl(config.gateway().dataPath())));
-            analytics = add(new org.skypatrol.gateway.analytics.LiveAnalytics(config.analytics(), config.video(),
-                    video == null ? null : video.hub(), config.gateway().dataPath(), clock, events, alertStore));
-        }
-
         // --- Broadcasts to drones (issue 6) ---
         if (config.broadcast().enabled()) {
             BroadcastAuditLog audit = add(new BroadcastAuditLog(BroadcastAuditLog.storeUrl(config.gateway().dataPath())));
@@ -153,6 +145,16 @@ public final class Wiring implements AutoCloseable {
             if (config.broadcast().http().enabled()) {
                 add(new org.skypatrol.gateway.broadcast.BroadcastHttpApi(config.broadcast().http(), broadcasts));
             }
+        }
+
+        // --- Analytics per video source (issue 5) ---
+        // After the broadcasts: services stop in reverse order, so the alerts the analysis ends while
+        // stopping still reach the enforcement loop and its audit log (and, before them, the MQTT outbox).
+        if (!config.analytics().active().isEmpty()) {
+            org.skypatrol.gateway.analytics.AlertStore alertStore = add(new org.skypatrol.gateway.analytics.AlertStore(
+                    org.skypatrol.gateway.analytics.AlertStore.storeUrl(config.gateway().dataPath())));
+            analytics = add(new org.skypatrol.gateway.analytics.LiveAnalytics(config.analytics(), config.video(),
+                    video == null ? null : video.hub(), config.gateway().dataPath(), clock, events, alertStore));
         }
 
         // --- Metrics: Prometheus GET /metrics on a management port (docs/metrics.md) ---

@@ -19,6 +19,7 @@ import org.skypatrol.gateway.config.ConfigLoader;
 import org.skypatrol.gateway.config.GatewayConfig;
 import org.skypatrol.gateway.config.MavlinkConfig;
 import org.skypatrol.gateway.config.MetricsConfig;
+import org.skypatrol.gateway.config.VideoConfig;
 import org.skypatrol.gateway.console.ConsolePrinter;
 import org.skypatrol.gateway.console.ConsoleView;
 import org.skypatrol.gateway.demo.DemoCamera;
@@ -86,13 +87,20 @@ final class DemoCommand implements Callable<Integer> {
                 loaded.mqtt(), loaded.video(), loaded.analytics(), loaded.broadcast(),
                 new MetricsConfig(metrics.enabled(), metrics.bind(),
                         ephemeralPorts ? 0 : DemoPorts.freeOrAny(metrics.port(), false)));
+        VideoConfig.RtspServer r = cfg.video().rtspServer(); // its usual port when free, like the others
+        cfg = new GatewayConfig(cfg.gateway(), cfg.mavlink(), cfg.mqtt(), new VideoConfig(cfg.video().enabled(),
+                new VideoConfig.RtspServer(r.enabled(), r.bind(), ephemeralPorts ? 0 : DemoPorts.freeOrAny(r.port(), false),
+                        r.readTimeoutSeconds(), r.maxConnections(), r.auth(), r.username(), r.password(), r.realm()),
+                cfg.video().sources(), cfg.video().recording(), cfg.video().evidence(), cfg.video().httpApi(),
+                cfg.video().discoverFromMavlink()), cfg.analytics(), cfg.broadcast(), cfg.metrics());
         if (cameras > 0) { // issue 5: a sample clip in a loop, analysed live (rendered on first run)
             cfg = DemoCamera.withCamera(cfg, DemoCamera.ensureClip(cfg.gateway().dataPath(), DemoCamera.scenario(),
                     System.err));
         }
         HoverFlight hover = null;
+        Path clip = null;
         if (droneCameras > 0) { // the whole loop: drone video -> alert -> loudspeaker on that drone
-            Path clip = DemoCamera.ensureClip(cfg.gateway().dataPath(), DemoDrone.scenario(), System.err);
+            clip = DemoCamera.ensureClip(cfg.gateway().dataPath(), DemoDrone.scenario(), System.err);
             hover = DemoDrone.hover(clip);
             cfg = DemoDrone.withDrone(cfg, clip);
         }
@@ -125,11 +133,14 @@ final class DemoCommand implements Callable<Integer> {
             }
             wiring.start();
             HoverFlight flight = hover;
+            boolean publish = hover != null && wiring.video() != null && wiring.video().rtsp() != null;
             try (DroneSimulator udp = startSimulator(wiring, MavlinkConfig.Transport.UDP, udpDrones, 1, null);
                  DroneSimulator tcp = startSimulator(wiring, MavlinkConfig.Transport.TCP, tcpDrones,
                          Math.min(udpDrones, 200) + 1, null);
                  DroneSimulator hovering = startSimulator(wiring, MavlinkConfig.Transport.UDP, hover == null ? 0 : 1,
-                         DemoDrone.SYSID, sysid -> flight)) {
+                         DemoDrone.SYSID, sysid -> flight);
+                 AutoCloseable videoLink = publish ? DemoDrone.publish(clip, wiring.video().rtsp().port(),
+                         cfg.video().rtspServer()) : null) {
                 ConsolePrinter printer = new ConsolePrinter(view, out, ansi, Clock.systemUTC(),
                         wiring.mavlink().scheduler(), Duration.ofSeconds(1));
                 printer.start();

@@ -30,7 +30,7 @@ import org.skypatrol.protocols.telemetry.Telemetry;
  * mode) from {@link DroneStatusEvent} and {@link TelemetryEvent}, a count of every other event
  * type on the bus (alerts, broadcasts, ... whatever later features publish), counter lines that
  * services contribute with {@link #addCounters}, and the last {@value #RECENT} things an operator
- * acts on: alerts starting and ending, broadcast results, enforcement outcomes. Rendering is a pure
+ * acts on: alerts starting and ending, broadcast outcomes (done, failed, ...), enforcement outcomes. Rendering is a pure
  * function of what it has seen.
  */
 public final class ConsoleView {
@@ -80,6 +80,9 @@ public final class ConsoleView {
     }
 
     void onCommandResult(CommandResultEvent e) {
+        if (!e.status().isFinal()) {                   // accepted, delivered, playing: the last one says enough
+            return;
+        }
         remember(e.time(), String.format(Locale.ROOT, "broadcast %s %s: %s%s", e.droneId(), e.commandId(),
                 lower(e.status()), e.reason() == null ? "" : " (" + e.reason() + ")"));
     }

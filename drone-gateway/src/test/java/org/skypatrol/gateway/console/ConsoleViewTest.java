@@ -51,12 +51,14 @@ class ConsoleViewTest {
     }
 
     @Test
-    void render_recentAlertsBroadcastsAndOutcomes_newestLastUpdatesLeftOut() {
+    void render_recentAlertsBroadcastOutcomesAndEnforcement_newestLast_updatesAndProgressLeftOut() {
         EventBus bus = new EventBus();
         ConsoleView view = new ConsoleView();
         view.attach(bus);
         bus.publish(alert(AlertPayload.Phase.START, T0));
         bus.publish(alert(AlertPayload.Phase.UPDATE, T0.plusSeconds(1)));
+        bus.publish(new CommandResultEvent("cmd-7", "demo-drone", CommandResultPayload.Status.ACCEPTED, null,
+                T0.plusSeconds(1)));
         bus.publish(new CommandResultEvent("cmd-7", "demo-drone", CommandResultPayload.Status.DONE, null,
                 T0.plusSeconds(2)));
         bus.publish(new EnforcementOutcomeEvent("a1", "demo-drone", "illegal_parking", "kerb",
