@@ -3,7 +3,6 @@ package org.skypatrol.gateway.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.skypatrol.gateway.config.VideoConfig;
 import org.skypatrol.gateway.events.EventBus;
 import org.skypatrol.gateway.store.RecordingStore;
 import org.skypatrol.samples.rtsp.RtspFilePublisher;
@@ -30,27 +28,23 @@ class RtspFilePublisherTest {
     Path data;
 
     private final List<Process> processes = new ArrayList<>();
+    private PublishRig rig;
     private RecordingStore store;
     private VideoHub hub;
     private RtspPublishServer server;
 
     @BeforeEach
     void start() throws Exception {
-        store = RecordingStore.open(data);
-        hub = new VideoHub(new VideoConfig.Recording(true, 2, 1, 0, 0), data.resolve("recordings"), store,
-                new EventBus(), Clock.systemUTC(), Duration.ofMillis(200));
-        hub.start();
-        server = new RtspPublishServer(new VideoConfig.RtspServer(true, "127.0.0.1", 0, 5, 64,
-                VideoConfig.AuthMode.NONE, "", "", "skypatrol"), hub);
-        server.start();
+        rig = new PublishRig(data, new EventBus());
+        store = rig.store;
+        hub = rig.hub;
+        server = rig.server;
     }
 
     @AfterEach
     void stop() {
         processes.forEach(Process::destroyForcibly);
-        server.close();
-        hub.close();
-        store.close();
+        rig.close();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.skypatrol.gateway.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,31 +27,26 @@ class RtspPublishFfmpegTest {
 
     private final List<Process> processes = new ArrayList<>();
     private final List<CameraStatusEvent> statuses = new CopyOnWriteArrayList<>();
+    private PublishRig rig;
     private RecordingStore store;
     private VideoHub hub;
     private RtspPublishServer server;
 
     @BeforeEach
     void start() throws Exception {
-        store = RecordingStore.open(data);
         EventBus events = new EventBus();
         events.subscribe(CameraStatusEvent.class, statuses::add);
-        hub = new VideoHub(new VideoConfig.Recording(true, 2, 1, 0, 0), data.resolve("recordings"), store, events,
-                Clock.systemUTC(), Duration.ofMillis(200));
-        hub.start();
-        VideoConfig.RtspServer cfg = VideoConfig.defaults().rtspServer();
-        server = new RtspPublishServer(new VideoConfig.RtspServer(true, "127.0.0.1", 0, 5, 64,
-                VideoConfig.AuthMode.NONE, "", "", "skypatrol"), hub);
-        server.start();
-        assertThat(cfg.port()).isEqualTo(8554);
+        rig = new PublishRig(data, events);
+        store = rig.store;
+        hub = rig.hub;
+        server = rig.server;
+        assertThat(VideoConfig.defaults().rtspServer().port()).isEqualTo(8554);
     }
 
     @AfterEach
     void stop() {
         processes.forEach(Process::destroyForcibly);
-        server.close();
-        hub.close();
-        store.close();
+        rig.close();
     }
 
     @Test
