@@ -45,6 +45,7 @@ public final class LiveAnalytics implements Service {
     private final Map<String, DronePoses> poses = new ConcurrentHashMap<>();
     private final List<SourceAnalysis> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Consumer<AnalysisFrame> beforeAnalysis;
+    private volatile Runnable beforeDecode;
 
     /**
      * @param hub the video part's sources, where published streams are tapped; null when video is off
@@ -72,6 +73,11 @@ public final class LiveAnalytics implements Service {
     /** Called on every analysis thread before each frame; set before {@link #start} (tests: a slow analysis). */
     void beforeAnalysis(Consumer<AnalysisFrame> hook) {
         this.beforeAnalysis = hook;
+    }
+
+    /** Called on a published stream's decode thread before each access unit; set before {@link #start} (tests: a stalled decoder). */
+    void beforeDecode(Runnable hook) {
+        this.beforeDecode = hook;
     }
 
     @Override
@@ -131,7 +137,8 @@ public final class LiveAnalytics implements Service {
         try {
             for (SourceAnalysis.Spec spec : specs) {
                 DronePoses p = spec.droneId() == null ? null : poses.computeIfAbsent(spec.droneId(), id -> new DronePoses());
-                SourceAnalysis a = new SourceAnalysis(spec, clock, epoch, runTag, events, store, p, beforeAnalysis);
+                SourceAnalysis a = new SourceAnalysis(spec, clock, epoch, runTag, events, store, p, beforeAnalysis,
+                        beforeDecode);
                 a.start();
                 sources.add(a);
                 if (spec.published()) {

@@ -33,6 +33,7 @@ final class PublishedFrames {
     private final AnalysisRate rate;
     private final SourceStats stats = new SourceStats();
     private final AtomicLong publishers = new AtomicLong();
+    private final Runnable beforeTake;
     private AnnexBDecoder decoder;
     private GopQueue.Stream stream;
     private volatile String state = "waiting";
@@ -45,7 +46,9 @@ final class PublishedFrames {
     private long index = -1;
     private long decoderErrorsSeen;
 
-    PublishedFrames(String sourceId, GopQueue queue, double analysisFps) {
+    /** @param beforeTake called on the decode thread before each unit is taken (tests: a stalled decoder); may be null */
+    PublishedFrames(String sourceId, GopQueue queue, double analysisFps, Runnable beforeTake) {
+        this.beforeTake = beforeTake;
         this.sourceId = sourceId;
         this.queue = queue;
         this.rate = new AnalysisRate(analysisFps);
@@ -55,6 +58,9 @@ final class PublishedFrames {
     void run(FrameQueue out) throws InterruptedException {
         try {
             while (!queue.isClosed()) {
+                if (beforeTake != null) {
+                    beforeTake.run();
+                }
                 GopQueue.Next n = queue.take(1, TimeUnit.SECONDS);
                 if (n == null) {
                     continue;

@@ -96,9 +96,10 @@ final class SourceAnalysis implements AutoCloseable {
     /**
      * @param poses          the tied drone's poses, or null for a fixed camera
      * @param beforeAnalysis called on the analysis thread before each frame (counters, tests); may be null
+     * @param beforeDecode   a published stream: called on the decode thread before each access unit (tests); may be null
      */
     SourceAnalysis(Spec spec, Clock clock, Instant epoch, String runTag, EventBus events, AlertStore store,
-                   DronePoses poses, Consumer<AnalysisFrame> beforeAnalysis) {
+                   DronePoses poses, Consumer<AnalysisFrame> beforeAnalysis, Runnable beforeDecode) {
         this.spec = spec;
         this.clock = clock;
         this.epoch = epoch;
@@ -110,7 +111,7 @@ final class SourceAnalysis implements AutoCloseable {
         if (spec.published()) {
             this.source = null;
             this.published = new GopQueue(QUEUE_GOPS, QUEUE_BYTES, this::secondsSinceEpoch);
-            this.publishedFrames = new PublishedFrames(spec.sourceId(), published, spec.fps());
+            this.publishedFrames = new PublishedFrames(spec.sourceId(), published, spec.fps(), beforeDecode);
         } else {
             this.source = new LiveFrameSource(spec.url(), spec.loop(), spec.realTime(), spec.timeoutSeconds(),
                     spec.fps(), secondsSinceEpoch());

@@ -1,13 +1,18 @@
 package org.skypatrol.gateway.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +25,14 @@ import org.skypatrol.gateway.config.MqttConfig;
 import org.skypatrol.gateway.config.VideoConfig;
 import org.skypatrol.gateway.demo.DemoPorts;
 import org.skypatrol.gateway.events.AlertEvent;
+import org.skypatrol.gateway.events.TelemetryEvent;
+import org.skypatrol.gateway.store.RecordingStore;
+import org.skypatrol.gateway.video.SourceFeed;
+import org.skypatrol.protocols.telemetry.Telemetry;
+import org.skypatrol.samples.scenegen.ScenarioRenderer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.skypatrol.gateway.testing.Await;
 import org.skypatrol.protocols.mqtt.AlertPayload;
 
@@ -58,6 +71,33 @@ class PublishedLiveAnalyticsTest {
                 DemoPorts.mavlink(d.mavlink(), true), off, video, a, d.broadcast());
         assertThat(cfg.validate().list()).isEmpty();
         return cfg;
+    }
+
+    /** {@code clip} re-encoded by Debian's ffmpeg with {@code args}, once per test JVM under {@code target/}. */
+    static synchronized Path transcode(Path clip, String name, String... args) throws Exception {
+        Path out = Path.of("target", "live-clips", name).toAbsolutePath();
+        if (!Files.isRegularFile(out)) {
+            Files.createDirectories(out.getParent());
+            Path tmp = out.resolveSibling(name + "." + ProcessHandle.current().pid() + ".tmp.mp4");
+            List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i",
+                    clip.toString()));
+            cmd.addAll(List.of(args));
+            cmd.addAll(List.of("-an", "-threads", "1", "-pix_fmt", "yuv420p", tmp.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(text).isTrue();
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return out;
+    }
+
+    /** Frames in a file, counted by decoding it ({@code ffprobe -count_frames}). */
+    static int frames(Path file) throws Exception {
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return Integer.parseInt(out.lines().filter(l -> !l.isBlank()).findFirst().orElseThrow().trim()); // TS: listed per program too
     }
 
     /** {@code ffmpeg -re -i CLIP -c copy -f rtsp URL}: publishes at the clip's pace, then exits. */
@@ -114,6 +154,131 @@ class PublishedLiveAnalyticsTest {
             Await.until(Duration.ofSeconds(10), () -> alerts.stream().filter(x -> x.phase() == AlertPayload.Phase.START).count()
                     > alertsOfFirst, () -> alerts.toString());
             assertThat(w.video().hub().feed("patrol-1", "patrol-1").restarts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void decoderStalled_wholeGopsDropped_ingestAndRecordingKeepEveryFrame_decodingResumesCleanlyAtAKeyframe()
+            throws Exception {
+        // the test clip with a keyframe every 2 pictures: 25 GOPs in 50 pictures
+        Path clip = transcode(LiveClips.speeding().resolve("video.mp4"), "speeding-gop2.mp4", "-c:v", "libx264",
+                "-preset", "ultrafast", "-bf", "0", "-g", "2", "-keyint_min", "2", "-sc_threshold", "0");
+        CountDownLatch release = new CountDownLatch(1);
+        try (Wiring w = new Wiring(config(dir, "patrol-2", LiveClips.speeding().resolve("scene.yaml")),
+                Clock.systemUTC())) {
+            LiveAnalytics live = w.analytics();
+            live.beforeDecode(() -> {                  // the decode thread stalls until released
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            w.start();
+            Process p = publish(clip, "rtsp://127.0.0.1:" + w.video().rtsp().port() + "/drones/patrol-2");
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            SourceFeed feed = w.video().hub().feed("patrol-2", "patrol-2");
+            Await.until(Duration.ofSeconds(10), () -> feed.idle() && feed.frames() == LiveClips.FRAMES,
+                    () -> "feed " + feed.frames());
+            // ingest and the recording never waited for the stalled analysis: every picture recorded
+            assertThat(feed.drops()).isZero();
+            List<RecordingStore.Segment> segments = w.video().store().segments("patrol-2");
+            int recorded = 0;
+            for (RecordingStore.Segment seg : segments) {
+                recorded += frames(seg.path());
+            }
+            assertThat(recorded).isEqualTo(LiveClips.FRAMES);
+
+            release.countDown();
+            Await.until(Duration.ofSeconds(20), () -> {
+                SourceCounters c = live.counters().get(0);
+                return c.decoded() + c.lostUnits() == LiveClips.FRAMES && c.state().equals("waiting");
+            }, live::summary);
+            SourceCounters c = live.counters().get(0);
+            // the queue kept the newest 3 GOPs; the 22 older ones were dropped whole, never a single picture
+            assertThat(c.droppedGops()).as(c.line()).isEqualTo(25 - SourceAnalysis.QUEUE_GOPS);
+            assertThat(c.lostUnits()).as(c.line()).isEqualTo(2L * c.droppedGops());
+            assertThat(c.decoded()).as(c.line()).isEqualTo(2L * SourceAnalysis.QUEUE_GOPS);
+            assertThat(c.decodeErrors()).as(c.line()).isZero();
+            assertThat(c.line()).contains("dropped GOPs 22 (44 units lost)");
+        }
+    }
+
+    @Test
+    void publishedH265DroneStreamWithBFrames_analysedThroughThePublishingDronesTelemetryPose() throws Exception {
+        Path drone = LiveClips.cut("illegal_parking-positive-drone", 3);
+        Path clip = transcode(drone.resolve("video.mp4"), "drone-h265-bframes.mp4", "-c:v", "libx265",
+                "-preset", "ultrafast", "-x265-params", "log-level=error:bframes=2:keyint=10:min-keyint=10:scenecut=0");
+        int frames = frames(clip);
+        assertThat(frames).isEqualTo(30);
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        List<Telemetry> track = new ArrayList<>();
+        for (String l : Files.readAllLines(drone.resolve("telemetry.jsonl"), StandardCharsets.UTF_8)) {
+            if (!l.isBlank()) {
+                track.add(json.readValue(l, Telemetry.class));
+            }
+        }
+        String droneId = track.get(0).droneId();
+        // the gateway's clock at the clip's first frame: the stream begins at timeline 0, so its frame
+        // times (from the RTP timestamps) are the clip's own times and the telemetry lines up with them
+        Clock clock = Clock.fixed(ScenarioRenderer.VIDEO_START, java.time.ZoneOffset.UTC);
+        try (Wiring w = new Wiring(config(dir, droneId, drone.resolve("scene.yaml")), clock)) {
+            track.forEach(t -> w.events().publish(new TelemetryEvent(t)));
+            w.start();
+            LiveAnalytics live = w.analytics();
+            Process p = publish(clip, "rtsp://127.0.0.1:" + w.video().rtsp().port() + "/drones/" + droneId);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            Await.until(Duration.ofSeconds(20), () -> live.counters().get(0).decoded() == frames
+                    && live.counters().get(0).state().equals("waiting"), live::summary);
+            Await.until(Duration.ofSeconds(20), () -> {
+                SourceCounters c = live.counters().get(0);
+                return c.analysed() + c.withoutPose() + c.dropped() >= c.decoded() - c.skipped();
+            }, live::summary);
+            SourceCounters c = live.counters().get(0);
+            assertThat(c.decodeErrors() + c.lostUnits()).as(c.line()).isZero();
+            assertThat(c.analysed()).as(c.line()).isGreaterThanOrEqualTo(14);   // 3 s at 5 fps
+            assertThat(c.withoutPose()).as(c.line()).isZero();
+        }
+    }
+
+    @Test
+    void publishedEntries_everyProblemListed_atConfigCheckAndAtStartUp() throws Exception {
+        Path drone = LiveClips.cut("illegal_parking-positive-drone", 3);
+        Path fixed = LiveClips.speeding().resolve("scene.yaml");
+        Path yaml = dir.resolve("gateway.yaml");
+        Files.writeString(yaml, """
+                video:
+                  rtspServer: {enabled: false}
+                  sources:
+                    - {id: cam-1, url: "%s"}
+                analytics:
+                  sources:
+                    - {sourceId: cam-1, published: true, scene: "%s"}
+                    - {sourceId: "bad/id", published: true, scene: "%s"}
+                    - {sourceId: someone-else, published: true, scene: "%s"}
+                    - {sourceId: patrol-9, scene: "%s"}
+                """.formatted(LiveClips.speeding().resolve("video.mp4"), fixed, fixed, drone.resolve("scene.yaml"),
+                fixed), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new org.skypatrol.gateway.config.ConfigLoader().load(yaml, java.util.Map.of(),
+                java.util.Map.of()))
+                .hasMessageContaining("analytics.sources[0].sourceId: 'cam-1' is both published and a pulled source")
+                .hasMessageContaining("analytics.sources[0].published: needs the RTSP publish server")
+                .hasMessageContaining("analytics.sources[1].sourceId: a published drone id must be")
+                .hasMessageContaining("analytics.sources[2].scene")
+                .hasMessageContaining("camera.droneId is 'drone-sim-1' but the stream is published by drone 'someone-else'")
+                .hasMessageContaining("analytics.sources[3].sourceId: no video source 'patrol-9'")
+                .hasMessageContaining("set published: true");
+
+        // built in code (no loader): the start lists the drone mismatch too
+        GatewayConfig good = config(dir, "drone-sim-1", drone.resolve("scene.yaml"));
+        GatewayConfig bad = new GatewayConfig(good.gateway(), good.mavlink(), good.mqtt(), good.video(),
+                new AnalyticsConfig(true, List.of(new AnalyticsConfig.Source("someone-else",
+                        drone.resolve("scene.yaml").toString(), 5.0, null, null, null, true))), good.broadcast());
+        try (Wiring w = new Wiring(bad, Clock.systemUTC())) {
+            assertThatThrownBy(w::start).hasMessageContaining("live analytics cannot start")
+                    .hasMessageContaining("someone-else").hasMessageContaining("camera.droneId is 'drone-sim-1'");
         }
     }
 }
