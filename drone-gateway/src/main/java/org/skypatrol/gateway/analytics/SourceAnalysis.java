@@ -277,11 +277,14 @@ final class SourceAnalysis implements AutoCloseable {
         events.publish(new org.skypatrol.gateway.events.AlertEvent(payload));
     }
 
-    /** CPU seconds of this source's two threads (decode + analysis); the last value once a thread ended. */
-    private synchronized double cpuSeconds() {
+    /**
+     * CPU seconds of this source's threads (ThreadMXBean): [0] the grab/decode thread, [1] both
+     * threads; the last value once a thread ended; NaN if unsupported.
+     */
+    private synchronized double[] cpuSeconds() {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         if (!mx.isThreadCpuTimeSupported()) {
-            return Double.NaN;
+            return new double[] {Double.NaN, Double.NaN};
         }
         long total = 0;
         for (int i = 0; i < threadCpu.length; i++) {
@@ -292,23 +295,24 @@ final class SourceAnalysis implements AutoCloseable {
             }
             total += threadCpu[i];
         }
-        return total / 1e9;
+        return new double[] {threadCpu[0] / 1e9, total / 1e9};
     }
 
     SourceCounters counters() {
+        double[] cpu = cpuSeconds();
         if (spec.published()) {
             var s = publishedFrames.stats();
             String st = "stopped".equals(state) ? state : publishedFrames.state();
             String err = lastError != null ? lastError : publishedFrames.lastError();
             return new SourceCounters(spec.sourceId(), st, s.decoded.get(), s.skipped.get(), queue.dropped(),
                     analysedFrames, withoutPose, s.decodeErrors.get(), publishedFrames.publisherChanges(),
-                    alertPhases.get(), storeFailures.get(), cpuSeconds(), lastAlert, err,
+                    alertPhases.get(), storeFailures.get(), cpu[1], cpu[0], lastAlert, err,
                     published.droppedGops(), published.droppedUnits() + published.undecodableUnits());
         }
         var s = source.stats();
         return new SourceCounters(spec.sourceId(), state, s.decoded.get(), s.skipped.get(), queue.dropped(),
                 analysedFrames, withoutPose, s.decodeErrors.get(), reconnects.get(), alertPhases.get(),
-                storeFailures.get(), cpuSeconds(), lastAlert, lastError, 0, 0);
+                storeFailures.get(), cpu[1], cpu[0], lastAlert, lastError, 0, 0);
     }
 
     String sourceId() {

@@ -17,6 +17,7 @@ package org.skypatrol.gateway.analytics;
  * @param alertPhases      alert phases published (start, update, end)
  * @param storeFailures    alert phases the alert store could not write (still published)
  * @param cpuSeconds       CPU time of the source's decode and analysis threads (NaN if unsupported)
+ * @param decodeCpuSeconds CPU time of its decode (grab) thread alone: demux, decode, thinning, BGR conversion
  * @param lastAlert        the last alert phase published (behaviour, phase, zone), or null
  * @param lastError        the last open/read error, or null
  * @param droppedGops      a published stream: whole GOPs dropped before decoding because the decoder was behind
@@ -25,16 +26,16 @@ package org.skypatrol.gateway.analytics;
  */
 public record SourceCounters(String sourceId, String state, long decoded, long skipped, long dropped, long analysed,
                              long withoutPose, long decodeErrors, long reconnects, long alertPhases,
-                             long storeFailures, double cpuSeconds, String lastAlert, String lastError,
+                             long storeFailures, double cpuSeconds, double decodeCpuSeconds, String lastAlert, String lastError,
                              long droppedGops, long lostUnits) {
 
     /** One console line. */
     public String line() {
         return String.format(java.util.Locale.ROOT,
-                "analytics %s: %s, decoded %d, analysed %d, dropped %d%s, no pose %d, alert phases %d, cpu %.1f s%s%s",
+                "analytics %s: %s, decoded %d, analysed %d, dropped %d%s, no pose %d, alert phases %d, cpu %.1f s (decode %.1f s)%s%s",
                 sourceId, state, decoded, analysed, dropped,
                 droppedGops == 0 && lostUnits == 0 ? "" : ", dropped GOPs " + droppedGops + " (" + lostUnits + " units lost)",
-                withoutPose, alertPhases, cpuSeconds,
+                withoutPose, alertPhases, cpuSeconds, decodeCpuSeconds,
                 lastAlert == null ? "" : ", last " + lastAlert,
                 lastError == null ? "" : " (" + lastError + ")");
     }
