@@ -47,7 +47,7 @@ final class AnalyticsMeters implements MeterBinder {
                 continue;
             }
             Tags t = Tags.of("source", s);
-            counter(r, s, t, "skypatrol.analytics.decoded", "frames", "frames decoded by the analysis' own grabber",
+            counter(r, s, t, "skypatrol.analytics.decoded", "frames", "frames decoded by the analysis (own grabber or published stream's decoder)",
                     SourceCounters::decoded);
             counter(r, s, t, "skypatrol.analytics.skipped", "frames",
                     "decoded frames the analysis rate skipped (by design, not a loss)", SourceCounters::skipped);
@@ -66,6 +66,15 @@ final class AnalyticsMeters implements MeterBinder {
                     "alert phases the alert store could not write (still published)", SourceCounters::storeFailures);
             counter(r, s, t, "skypatrol.analytics.cpu", "seconds", "CPU time of the source's decode and analysis threads",
                     SourceCounters::cpuSeconds);
+            counter(r, s, t, "skypatrol.analytics.decode.cpu", "seconds",
+                    "CPU time of the source's decode thread alone (decode, analysis-rate thinning, BGR conversion)",
+                    SourceCounters::decodeCpuSeconds);
+            counter(r, s, t, "skypatrol.analytics.dropped.gops", null,
+                    "published stream: whole GOPs dropped before decoding because the decoder was behind: a loss",
+                    SourceCounters::droppedGops);
+            counter(r, s, t, "skypatrol.analytics.lost.units", "units",
+                    "published stream: access units not decoded (in dropped GOPs, or before a keyframe)",
+                    SourceCounters::lostUnits);
         }
         for (Map.Entry<String, StageTimings> e : analytics.stageTimings().entrySet()) {
             if (!Meters.once(bound, "stages:" + e.getKey())) {

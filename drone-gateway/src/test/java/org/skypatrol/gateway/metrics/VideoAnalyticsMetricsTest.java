@@ -107,6 +107,9 @@ class VideoAnalyticsMetricsTest {
                         .as(stage).isPositive();
             }
             assertThat(e.value("skypatrol_analytics_cpu_seconds_total", "source", SOURCE)).isPositive();
+            assertThat(e.value("skypatrol_analytics_decode_cpu_seconds_total", "source", SOURCE)).isPositive()
+                    .isLessThanOrEqualTo(e.value("skypatrol_analytics_cpu_seconds_total", "source", SOURCE));
+            assertThat(e.value("skypatrol_analytics_dropped_gops_total", "source", SOURCE)).isZero(); // pulled: no GOP queue
             long starts = alerts.stream().filter(a -> a.phase() == AlertPayload.Phase.START).count();
             long speeding = alerts.stream().filter(a -> a.phase() == AlertPayload.Phase.START
                     && a.behaviour().equals("speeding")).count();
