@@ -7,10 +7,9 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.skypatrol.analytics.frame.AnalysisFrame;
 import org.skypatrol.analytics.frame.FrameSource;
+import org.skypatrol.analytics.frame.FrameSelector;
 import org.skypatrol.analytics.frame.FrameSourceException;
 import org.skypatrol.analytics.frame.SourceStats;
 
@@ -25,8 +24,8 @@ import org.skypatrol.analytics.frame.SourceStats;
  * (and its failures) on the thread that writes the recording. A separate grabber keeps ingest and
  * recording unaware of the analysis: if decoding or analysis falls behind, only this source's
  * analysis queue drops frames (counted). The cost is a second connection per camera (RTSP cameras
- * allow several sessions) and a second demux. Sources published to the gateway's RTSP server are not
- * reachable this way yet (docs/live-analytics.md, "Limits").
+ * allow several sessions) and a second demux. Streams published to the gateway's RTSP server have no
+ * URL to open again: {@link PublishedFrames} decodes them from the feed instead.
  *
  * <p>Frame times are seconds on the analysis timeline of the source (see {@link #timeSeconds}), which
  * keeps increasing across loops and reconnects, so the tracker and the rules never see time go back.
@@ -39,9 +38,8 @@ final class LiveFrameSource implements FrameSource {
     private final boolean loop;
     private final boolean realTime;
     private final int timeoutSeconds;
-    private final double analysisPeriod;
-    private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private final SourceStats stats = new SourceStats();
+    private final FrameSelector selector;
     private final double timelineStart;
     private FFmpegFrameGrabber grabber;
     private double fps = Double.NaN;
@@ -49,7 +47,6 @@ final class LiveFrameSource implements FrameSource {
     private double offset;
     private double lastStreamTime = -1;
     private double lastTime = -1;
-    private double nextDue;
     private long index = -1;
     private long paceOriginNanos;
     private double paceOriginTime;
@@ -66,7 +63,7 @@ final class LiveFrameSource implements FrameSource {
         this.loop = file && loop;
         this.realTime = file && realTime;
         this.timeoutSeconds = timeoutSeconds;
-        this.analysisPeriod = analysisFps <= 0 ? 0 : 1.0 / analysisFps;
+        this.selector = new FrameSelector(analysisFps, stats);
         this.timelineStart = timelineStart;
         this.offset = timelineStart;
     }
@@ -136,18 +133,14 @@ final class LiveFrameSource implements FrameSource {
             if (realTime) {
                 pace(t);
             }
-            if (analysisPeriod > 0 && t + 0.5 * frameStep() < nextDue) {
-                stats.skipped.incrementAndGet();
+            if (!selector.due(t, frameStep())) {
+                selector.skip();
                 continue;
             }
-            Mat m = converter.convert(f);
-            if (m == null || m.empty()) {
-                stats.decodeErrors.incrementAndGet();
-                continue;
+            AnalysisFrame kept = selector.keep(index, t, f);
+            if (kept != null) {
+                return Optional.of(kept);
             }
-            nextDue = Math.max(nextDue + analysisPeriod, t + analysisPeriod * 0.5);
-            stats.analysed.incrementAndGet();
-            return Optional.of(new AnalysisFrame(index, t, m.clone()));
         }
     }
 

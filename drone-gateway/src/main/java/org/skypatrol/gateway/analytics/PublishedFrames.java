@@ -4,9 +4,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.skypatrol.analytics.frame.AnalysisFrame;
-import org.skypatrol.analytics.frame.AnalysisRate;
 import org.skypatrol.analytics.frame.AnnexBDecoder;
+import org.skypatrol.analytics.frame.FrameSelector;
 import org.skypatrol.analytics.frame.FrameSourceException;
 import org.skypatrol.analytics.frame.SourceStats;
 import org.skypatrol.analytics.pipeline.FrameQueue;
@@ -15,7 +14,7 @@ import org.skypatrol.analytics.pipeline.FrameQueue;
  * Decoded frames of a stream a drone publishes to the gateway's RTSP server, for its live analysis:
  * the access units the feed hands to a {@link GopQueue} (never blocking ingest or recording) are
  * decoded here, on the analysis' decode thread, by FFmpeg ({@link AnnexBDecoder}, H.264 or H.265),
- * thinned to the analysis rate ({@link AnalysisRate}) and put into the analysis' {@link FrameQueue}.
+ * thinned to the analysis rate and kept as analysis frames ({@link FrameSelector}, shared with the other sources) and put into the analysis' {@link FrameQueue}.
  *
  * <p>Each publisher is a stream of its own: when one ends the decoder drains, and when another takes
  * over (counted) a fresh decoder starts at its first keyframe. Frame times come from the access
@@ -30,8 +29,8 @@ final class PublishedFrames {
 
     private final String sourceId;
     private final GopQueue queue;
-    private final AnalysisRate rate;
     private final SourceStats stats = new SourceStats();
+    private final FrameSelector selector;
     private final AtomicLong publishers = new AtomicLong();
     private final Runnable beforeTake;
     private AnnexBDecoder decoder;
@@ -51,7 +50,7 @@ final class PublishedFrames {
         this.beforeTake = beforeTake;
         this.sourceId = sourceId;
         this.queue = queue;
-        this.rate = new AnalysisRate(analysisFps);
+        this.selector = new FrameSelector(analysisFps, stats);
     }
 
     /** Decodes until the queue is closed or the thread interrupted; analysed frames go to {@code out}. */
@@ -159,8 +158,8 @@ final class PublishedFrames {
         lastPts = Math.max(lastPts, pts);
         double t = Math.max(offset + (pts - firstPts) / 90_000.0, lastTime + 1e-3);
         lastTime = t;
-        if (!rate.due(t, step)) {
-            stats.skipped.incrementAndGet();
+        if (!selector.due(t, step)) {
+            selector.skip();
             return true;
         }
         Mat bgr;
@@ -171,9 +170,7 @@ final class PublishedFrames {
             lastError = e.getMessage();
             return true;
         }
-        rate.kept(t);
-        stats.analysed.incrementAndGet();
-        return out.put(new AnalysisFrame(index, t, bgr));
+        return out.put(selector.keep(index, t, bgr));
     }
 
     private void closeDecoder() {

@@ -8,25 +8,21 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Frames of a video file (or any FFmpeg URL) through JavaCV's FFmpegFrameGrabber, thinned to the
  * analysis rate. Every frame must be decoded (H.264 frames depend on each other), but frames the
  * analysis rate skips are grabbed with {@code doProcessing = false}: no pixel-format conversion, no
- * copy. Kept frames are converted to BGR once and copied out (a converted Mat is only valid until
- * the next grab).
+ * copy. Kept frames are converted to BGR once and copied out by the {@link FrameSelector} shared with
+ * the gateway's live sources.
  */
 public final class FileFrameSource implements FrameSource {
 
     private final FFmpegFrameGrabber grabber;
-    private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private final SourceStats stats = new SourceStats();
+    private final FrameSelector selector;
     private final FfmpegLogCounter log = FfmpegLogCounter.install();
-    private final double analysisPeriod;
     private final double fps;
-    private double nextDueSeconds;
     private long index = -1;
     private double lastTime = -1;
 
@@ -52,15 +48,15 @@ public final class FileFrameSource implements FrameSource {
         }
         double r = grabber.getVideoFrameRate();
         this.fps = r > 0 && r < 1000 ? r : Double.NaN;
-        this.analysisPeriod = analysisFps <= 0 ? 0 : 1.0 / analysisFps;
+        this.selector = new FrameSelector(analysisFps, stats);
     }
 
     @Override
     public Optional<AnalysisFrame> next() throws FrameSourceException {
         while (true) {
             double predicted = index < 0 ? 0 : lastTime + (Double.isNaN(fps) ? 0.04 : 1 / fps);
-            // keep the frame if its predicted time reaches the next analysis slot (half a frame early is fine)
-            boolean keep = analysisPeriod == 0 || predicted + 0.5 / (Double.isNaN(fps) ? 25 : fps) >= nextDueSeconds;
+            // keep the frame if its predicted time reaches the next analysis slot
+            boolean keep = selector.due(predicted, 1 / (Double.isNaN(fps) ? 25 : fps));
             long errorsBefore = log.errors();
             Frame f;
             try {
@@ -84,17 +80,13 @@ public final class FileFrameSource implements FrameSource {
             }
             lastTime = t;
             if (!keep) {
-                stats.skipped.incrementAndGet();
+                selector.skip();
                 continue;
             }
-            Mat m = converter.convert(f);
-            if (m == null || m.empty()) {
-                stats.decodeErrors.incrementAndGet();
-                continue;
+            AnalysisFrame kept = selector.keep(index, t, f);
+            if (kept != null) {
+                return Optional.of(kept);
             }
-            nextDueSeconds = Math.max(nextDueSeconds + analysisPeriod, t + analysisPeriod * 0.5);
-            stats.analysed.incrementAndGet();
-            return Optional.of(new AnalysisFrame(index, t, m.clone()));
         }
     }
 
