@@ -19,8 +19,9 @@ import org.skypatrol.analytics.detect.Detectors;
 import org.skypatrol.analytics.events.AlertEvent;
 import org.skypatrol.analytics.frame.AnalysisFrame;
 import org.skypatrol.analytics.frame.FrameSourceException;
-import org.skypatrol.analytics.geo.CameraPose;
+import org.skypatrol.analytics.pipeline.AnalysisLoop;
 import org.skypatrol.analytics.pipeline.AnalysisPipeline;
+import org.skypatrol.analytics.pipeline.FrameResult;
 import org.skypatrol.analytics.pipeline.FrameQueue;
 import org.skypatrol.analytics.pipeline.PipelineOptions;
 import org.skypatrol.analytics.scene.Scene;
@@ -210,27 +211,27 @@ final class SourceAnalysis implements AutoCloseable {
 
     private void analysisLoop() {
         try {
-            while (true) {
-                AnalysisFrame f = queue.take(1, TimeUnit.SECONDS);
-                if (f == null) {
-                    if (queue.isClosedAndEmpty()) {
-                        break;
-                    }
-                    continue;
-                }
-                try (f) {
-                    if (beforeAnalysis != null) {
-                        beforeAnalysis.accept(f);
-                    }
-                    CameraPose pose = poses == null ? null : poses.at(frameTime(f.timeSeconds())).orElse(null);
-                    pipeline.process(f, pose);
-                    analysedFrames = pipeline.framesAnalysed();
-                    withoutPose = pipeline.framesWithoutPose();
-                } catch (RuntimeException e) {
-                    lastError = e.toString();
-                    log.warn("analytics {}: frame {} failed", spec.sourceId(), f.index(), e);
-                }
-            }
+            AnalysisLoop.run(queue, pipeline,
+                    t -> poses == null ? Optional.empty() : poses.at(frameTime(t)), new AnalysisLoop.Hooks() {
+                        @Override
+                        public void before(AnalysisFrame f) {
+                            if (beforeAnalysis != null) {
+                                beforeAnalysis.accept(f);
+                            }
+                        }
+
+                        @Override
+                        public void after(Optional<FrameResult> result, AnalysisFrame f) {
+                            analysedFrames = pipeline.framesAnalysed();
+                            withoutPose = pipeline.framesWithoutPose();
+                        }
+
+                        @Override
+                        public void failed(AnalysisFrame f, RuntimeException e) {
+                            lastError = e.toString();     // live: one bad frame does not end the analysis
+                            log.warn("analytics {}: frame {} failed", spec.sourceId(), f.index(), e);
+                        }
+                    });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

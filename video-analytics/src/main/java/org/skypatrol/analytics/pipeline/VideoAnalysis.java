@@ -1,6 +1,5 @@
 package org.skypatrol.analytics.pipeline;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -11,7 +10,7 @@ import org.skypatrol.analytics.frame.FrameSourceException;
 /**
  * Runs a {@link FrameSource} into an {@link AnalysisPipeline} with the per-source thread layout of
  * STYLE.md: a grab thread (decode, analysis-rate thinning) → a bounded {@link FrameQueue} → the
- * analysis on the calling thread. Offline files use {@link FrameQueue.Policy#BLOCK}; live sources
+ * analysis on the calling thread ({@link AnalysisLoop}, shared with the gateway's live analysis). Offline files use {@link FrameQueue.Policy#BLOCK}; live sources
  * {@link FrameQueue.Policy#DROP_OLDEST}.
  */
 public final class VideoAnalysis {
@@ -49,24 +48,14 @@ public final class VideoAnalysis {
         }, "grab-" + pipeline.scene().id());
         grab.setDaemon(true);
         grab.start();
-        long analysed = 0;
+        long analysed;
         try {
-            while (true) {
-                AnalysisFrame f = queue.take(1, TimeUnit.SECONDS);
-                if (f == null) {
-                    if (queue.isClosedAndEmpty()) {
-                        break;
-                    }
-                    continue;
+            analysed = AnalysisLoop.run(queue, pipeline, poses, new AnalysisLoop.Hooks() {
+                @Override
+                public void after(java.util.Optional<FrameResult> result, AnalysisFrame frame) {
+                    result.ifPresent(r -> onFrame.accept(r, frame));
                 }
-                try (f) {
-                    var r = pipeline.process(f, poses.poseAt(f.timeSeconds()).orElse(null));
-                    analysed++;
-                    if (r.isPresent()) {
-                        onFrame.accept(r.get(), f);
-                    }
-                }
-            }
+            });
         } finally {
             queue.close();
             grab.join(10_000);
