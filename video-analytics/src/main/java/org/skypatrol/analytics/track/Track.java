@@ -32,6 +32,8 @@ final class Track {
     private double people;
     /** Share of the latest detection that changed since the previous frame ({@link Detection#changing()}). */
     private double changing;
+    /** Box area of the latest detection that was this object alone, not a union of pieces joined for it. */
+    private double wholeArea;
 
     Track(int id, double t, Detection d, Vec2 ground) {
         this.id = id;
@@ -44,6 +46,7 @@ final class Track {
         this.hits = 1;
         this.people = d.people();
         this.changing = d.changing();
+        this.wholeArea = d.box().area();
         vote(d);
         history.add(new TrackPoint(t, ground, ground, box, 0));
     }
@@ -58,6 +61,15 @@ final class Track {
         boxVx = 0;
         boxVy = 0;
         lastTime = t;
+    }
+
+    double wholeArea() {
+        return wholeArea;
+    }
+
+    /** The detection just taken was this object alone (not pieces joined together). */
+    void seenWhole(Detection d) {
+        wholeArea = d.box().area();
     }
 
     /** Box predicted for time t (constant pixel velocity). */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.skypatrol.analytics.detect.Box;
 import org.skypatrol.analytics.detect.Detection;
@@ -37,6 +38,9 @@ public final class Tracker {
     private long pieces;
     private final List<Track> lost = new ArrayList<>();
     private static final double MERGE_AREA_RATIO = 1.6;
+    /** This frame's detections that are unions of a track's pieces ({@link #mergeSplits}), by identity. */
+    private final Set<Detection> joined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     /** Pixels of foot-point jitter around a standing vehicle's box within which a static piece is its fragment. */
     static final double FRAGMENT_MARGIN_PX = 10;
 
@@ -116,6 +120,9 @@ public final class Tracker {
                 continue;
             }
             tr.update(t, d, grounds.get(e.getKey()).get(), measurementVariance(d, mapping), settings);
+            if (!joined.contains(d)) {
+                tr.seenWhole(d);
+            }
         }
         for (int i = 0; i < detections.size(); i++) {
             if (!usedDet[i]) {
@@ -201,11 +208,16 @@ public final class Tracker {
      * person, whose bag put down beside them is an object of its own; for a standing vehicle only
      * when the union keeps its ground point within {@code stationaryMetres}), and mostly (50 %) inside
      * no other track's, they become one detection, their union, if that union is no larger than 1.3
-     * times the predicted box. The classical detector splits a stopping car into its moving and
+     * times the predicted box, and, when every piece is people-shaped ({@link Detection#people()} >= 1),
+     * no larger than 1.3 times the box the track had when last seen as one blob: unions joined frame
+     * after frame would ratchet the box up, and the people of a group (voted car or truck) that walks
+     * or runs apart would all stay one track. (A vehicle's pieces, body and shadow or front and rear,
+     * are rarely all person-shaped; a car creeping towards the camera in a queue grows legitimately.) The classical detector splits a stopping car into its moving and
      * newly-static parts and a car into body and shadow; each piece matching alone moves the track's
      * foot point and the others start tracks that re-alert for the same object.
      */
     private List<Detection> mergeSplits(double t, List<Detection> dets, GroundMapping mapping) {
+        joined.clear();
         if (dets.size() < 2) {
             return dets;
         }
@@ -233,7 +245,9 @@ public final class Tracker {
                     biggest = d;
                 }
             }
-            if (u.area() > 1.3 * pb.area() || biggerVehicle(u, tr, mapping)) {
+            boolean people = pieces.stream().allMatch(d -> d.people() >= 1);
+            if (u.area() > 1.3 * (people ? Math.min(pb.area(), tr.wholeArea()) : pb.area())
+                    || biggerVehicle(u, tr, mapping)) {
                 continue;
             }
             if (tr.stationary()) {
@@ -246,10 +260,12 @@ public final class Tracker {
             boolean still = pieces.stream().allMatch(Detection::staticObject);
             double score = pieces.stream().mapToDouble(Detection::score).max().orElse(biggest.score());
             out.removeAll(pieces);
-            double people = pieces.stream().mapToDouble(Detection::people).sum();
+            double held = pieces.stream().mapToDouble(Detection::people).sum();
             double area = pieces.stream().mapToDouble(d -> d.box().area()).sum();
             double changing = pieces.stream().mapToDouble(d -> d.changing() * d.box().area()).sum() / Math.max(1e-9, area);
-            out.add(new Detection(u, cls, score, still, people, changing));
+            Detection union = new Detection(u, cls, score, still, held, changing);
+            out.add(union);
+            joined.add(union);
             splitsMerged += pieces.size() - 1;
         }
         return out;

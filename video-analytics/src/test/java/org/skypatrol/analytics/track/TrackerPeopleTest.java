@@ -87,4 +87,39 @@ class TrackerPeopleTest {
         assertThat(last).allSatisfy(s -> assertThat(s.people()).isCloseTo(5.0, within(1e-6)));
         assertThat(last).allSatisfy(s -> assertThat(s.changing()).isEqualTo(0.2));
     }
+
+    /**
+     * A group voted truck (people stacked in depth) whose people walk apart: each piece still lies mostly inside the group's
+     * predicted box (grown 10 %) from one frame to the next, and the union of the pieces grows by only
+     * ~10 % a frame; but a vehicle does not grow, so the union may not exceed 1.3 times the box the
+     * track had as one blob: the people become tracks of their own instead of one box growing without end.
+     */
+    @Test
+    void aGroupWalkingApart_isNotHeldTogetherAsOneVehicle() throws Exception {
+        GroundMapping m = mapping();
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        List<TrackSnapshot> last = List.of();
+        for (int i = 0; i <= 30; i++) {
+            double t = i / 5.0;
+            List<Detection> dets = new java.util.ArrayList<>();
+            if (t < 2) {
+                dets.add(new Detection(new Box(470, 1480, 60, 20), ObjectClass.TRUCK, 0.9, false, 6, 0.4));
+            } else {
+                for (int k = 0; k < 3; k++) {
+                    double off = 0.6 + 1.0 * k + 1.5 * (t - 2);   // metres from the centre, 1.5 m/s apart
+                    for (int side : new int[] {-1, 1}) {
+                        double x = 500 + side * off * 10;
+                        dets.add(new Detection(new Box(x - 4, 1481, 8, 18), ObjectClass.PERSON, 0.9, false));
+                    }
+                }
+            }
+            last = tracker.update(t, dets, m);
+            // no box grows past 1.3 times the group's 60 x 20 px (the walkers' own 18 px are shorter)
+            double time = t;
+            assertThat(last).allSatisfy(s -> assertThat(s.box().area()).as("track %d at %.1f s", s.id(), time)
+                    .isLessThanOrEqualTo(1.3 * 60 * 20));
+        }
+        // 4 s later the outermost walkers are 8.6 m from the centre: no track's box spans the group
+        assertThat(last.stream().filter(s -> s.missedSeconds() == 0).count()).isGreaterThanOrEqualTo(4);
+    }
 }
