@@ -19,12 +19,18 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * shadow) counts as a runner whatever its class. Lanes, motorways, emergency lanes and intersections
  * are road: on the real junction clip (evadb_ua_detrac) cars crossing the intersection at 3-9 m/s were
  * a "crowd running" until both limits were added.
+ * People are counted, not tracks: a group still merged into one blob (seen now, off the road, holding
+ * two or more people by {@link TrackSnapshot#people()}) counts its people, and its people run when the
+ * blob moves at a running pace; but a blob's speed alone cannot tell runners from a car, so groups add
+ * runners only while at least {@code minSeparateRunners} (2) people are seen running on their own (a
+ * crowd running off spreads out; a car stays one rigid blob).
  */
 public final class CrowdRunningRule extends AbstractRule {
 
     public CrowdRunningRule(Map<String, Double> overrides) {
         super(Behaviour.CROWD_RUNNING, Map.of("minRunners", 4.0, "minFraction", 0.5, "runSpeedMps", 3.0,
-                "maxRunSpeedMps", 9.0, "maxRunnerWidthMetres", 1.7, "sustainSeconds", 1.0), overrides);
+                "maxRunSpeedMps", 9.0, "maxRunnerWidthMetres", 1.7, "minSeparateRunners", 2.0, "sustainSeconds", 1.0),
+                overrides);
     }
 
     @Override
@@ -63,17 +69,34 @@ public final class CrowdRunningRule extends AbstractRule {
                 || z.kind() == ZoneKind.INTERSECTION) && RuleContext.inside(t, z));
     }
 
+    /**
+     * A group of people merged into one blob, seen now, off the road: it holds {@link TrackSnapshot#people()}
+     * people (at least two), whatever its class (a strolling group is often voted car or truck).
+     */
+    private static boolean group(TrackSnapshot t, RuleContext ctx) {
+        return t.missedSeconds() == 0 && t.people() >= 2 && t.cls() != ObjectClass.STATIC_OBJECT
+                && !personNow(t, ctx);
+    }
+
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
-        List<TrackSnapshot> people = ctx.tracks().stream().filter(t -> !onRoad(t, ctx))
-                .filter(t -> personNow(t, ctx) || runningPace(t, ctx)).toList();
+        List<TrackSnapshot> offRoad = ctx.tracks().stream().filter(t -> !onRoad(t, ctx)).toList();
+        List<TrackSnapshot> people = offRoad.stream().filter(t -> personNow(t, ctx) || runningPace(t, ctx)).toList();
+        List<TrackSnapshot> groups = offRoad.stream().filter(t -> !people.contains(t) && group(t, ctx)).toList();
         List<TrackSnapshot> running = people.stream().filter(t -> t.speedMps() > p("runSpeedMps")).toList();
+        List<TrackSnapshot> runningGroups = running.size() < p("minSeparateRunners") ? List.of()
+                : groups.stream().filter(t -> t.speedMps() > p("runSpeedMps") && t.speedMps() <= p("maxRunSpeedMps"))
+                        .toList();
+        double all = people.size() + groups.stream().mapToDouble(TrackSnapshot::people).sum();
+        double runners = running.size() + runningGroups.stream().mapToDouble(TrackSnapshot::people).sum();
         List<RuleHit> hits = new ArrayList<>();
-        if (running.size() >= p("minRunners") && running.size() >= p("minFraction") * people.size()) {
-            var centre = running.stream().map(TrackSnapshot::ground).reduce((a, b) -> a.plus(b)).orElseThrow()
-                    .times(1.0 / running.size());
-            hits.add(new RuleHit("scene", null, running.stream().map(TrackSnapshot::id).toList(), centre,
-                    running.size() + " of " + people.size() + " people running"));
+        if (runners >= p("minRunners") && runners >= p("minFraction") * all) {
+            List<TrackSnapshot> objects = new ArrayList<>(running);
+            objects.addAll(runningGroups);
+            var centre = objects.stream().map(TrackSnapshot::ground).reduce((a, b) -> a.plus(b)).orElseThrow()
+                    .times(1.0 / objects.size());
+            hits.add(new RuleHit("scene", null, objects.stream().map(TrackSnapshot::id).toList(), centre,
+                    Math.round(runners) + " of " + Math.round(all) + " people running"));
         }
         return hits;
     }

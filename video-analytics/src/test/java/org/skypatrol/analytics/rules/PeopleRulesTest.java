@@ -178,6 +178,38 @@ class PeopleRulesTest {
         assertThat(starts(seen, "crowd_gathering")).isEmpty();
     }
 
+    /**
+     * Runners still merged into one blob (voted car) count their people once people are seen running on
+     * their own too: a group of four and two separate runners are six runners; the same group alone
+     * at the same pace could be a car crossing the square and raises nothing.
+     */
+    @Test
+    void crowdRunning_mergedRunnersCount_withSeparateRunners_aLoneBlobDoesNot() throws Exception {
+        for (boolean separate : new boolean[] {true, false}) {
+            Scenario s = new Scenario(AREA)
+                    .actor(CAR, 2.5, 2.5, 0, 8, line(new Vec2(20, 10), new Vec2(20, 50), 0, 8))
+                    .group(t -> new double[] {4, 0.9});
+            if (separate) {
+                s.actor(PERSON, 0.5, 0.5, 0, 8, line(new Vec2(10, 10), new Vec2(10, 50), 0, 8))
+                        .actor(PERSON, 0.5, 0.5, 0, 8, line(new Vec2(40, 10), new Vec2(40, 50), 0, 8));
+            }
+            assertThat(starts(s.run(8), "crowd_running")).as(separate ? "with separate runners" : "blob alone")
+                    .hasSize(separate ? 1 : 0);
+        }
+    }
+
+    /** Strollers merged into a blob count among the people: two joggers past eight strollers are no crowd running. */
+    @Test
+    void crowdRunning_twoJoggersPastAStrollingGroup_doNotFire() throws Exception {
+        var seen = new Scenario(AREA + "rules:\n  crowd_running: {minRunners: 2}\n")
+                .actor(CAR, 4, 2.5, 0, 8, line(new Vec2(25, 25), new Vec2(28, 25), 0, 8))
+                .group(t -> new double[] {8, 0.5})
+                .actor(PERSON, 0.5, 0.5, 0, 8, line(new Vec2(5, 10), new Vec2(5, 38), 0, 8))
+                .actor(PERSON, 0.5, 0.5, 0, 8, line(new Vec2(45, 10), new Vec2(45, 38), 0, 8))
+                .run(8);
+        assertThat(starts(seen, "crowd_running")).isEmpty();
+    }
+
     @Test
     void crowdRunning_fivePeopleRun_fires_fiveWalkersDoNot() throws Exception {
         for (double speed : new double[] {4.0, 1.4}) {
