@@ -63,6 +63,10 @@ final class Track {
         lastTime = t;
     }
 
+    double people() {
+        return people;
+    }
+
     double wholeArea() {
         return wholeArea;
     }

@@ -114,7 +114,9 @@ public final class Tracker {
             }
             if (pieceOfStandingVehicle(d, tr)) {
                 pieces++;                               // seen, where it stands: the whole box stays
-                Detection whole = new Detection(tr.box(), tr.cls(), d.score(), d.staticObject());
+                // a piece of a standing group holds part of its people: the whole keeps what it held
+                Detection whole = new Detection(tr.box(), tr.cls(), d.score(), d.staticObject(),
+                        Math.max(d.people(), tr.people()), d.changing());
                 tr.update(t, whole, groundOf(whole, mapping).orElse(grounds.get(e.getKey()).get()),
                         measurementVariance(whole, mapping), settings);
                 continue;

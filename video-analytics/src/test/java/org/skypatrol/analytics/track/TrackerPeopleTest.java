@@ -122,4 +122,25 @@ class TrackerPeopleTest {
         // 4 s later the outermost walkers are 8.6 m from the centre: no track's box spans the group
         assertThat(last.stream().filter(s -> s.missedSeconds() == 0).count()).isGreaterThanOrEqualTo(4);
     }
+
+    /**
+     * A standing group voted car fades into the background and shows only a piece of itself: the piece
+     * confirms the track where it stands (its box stays whole) and the people it held stay with it.
+     */
+    @Test
+    void aStandingGroupSeenAsAPiece_keepsItsPeople() throws Exception {
+        GroundMapping m = mapping();
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        List<TrackSnapshot> last = List.of();
+        Box whole = box(new Vec2(50, 50), 4);
+        for (int i = 0; i <= 30; i++) {
+            double t = i / 5.0;
+            Detection d = t < 4 ? new Detection(whole, ObjectClass.CAR, 0.9, false, 9, 0.3)
+                    : new Detection(new Box(whole.x() + 5, whole.y() + 5, 15, 15), ObjectClass.PERSON, 0.9, false, 2, 0.3);
+            last = tracker.update(t, List.of(d), m);
+        }
+        assertThat(last).hasSize(1);
+        assertThat(last.get(0).box()).isEqualTo(whole);
+        assertThat(last.get(0).people()).isEqualTo(9.0);
+    }
 }
