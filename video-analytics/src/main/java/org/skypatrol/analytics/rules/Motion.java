@@ -3,6 +3,7 @@ package org.skypatrol.analytics.rules;
 import java.util.List;
 
 import org.skypatrol.analytics.detect.Box;
+import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.scene.ResolvedZone;
 import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
@@ -51,6 +52,24 @@ final class Motion {
         return dt < 0.75 * seconds ? Double.NaN : b.measured().distance(a.measured()) / dt;
     }
 
+    /** Unit vector along a lane zone: its direction of travel, else its ground polygon's longest edge. */
+    static Vec2 laneAxis(ResolvedZone z) {
+        if (z.directionDeg() != null) {
+            return Vec2.ofBearing(z.directionDeg());
+        }
+        List<Vec2> pts = z.ground().points();
+        Vec2 best = new Vec2(0, 1);
+        double longest = -1;
+        for (int i = 0; i < pts.size(); i++) {
+            Vec2 e = pts.get((i + 1) % pts.size()).minus(pts.get(i));
+            if (e.length() > longest) {
+                longest = e.length();
+                best = e.times(1 / Math.max(1e-9, e.length()));
+            }
+        }
+        return best;
+    }
+
     private static boolean touchesEdge(Box b, int width, int height) {
         return b.x() <= 1 || b.y() <= 1 || b.x() + b.w() >= width - 1 || b.y() + b.h() >= height - 1;
     }
@@ -82,5 +101,29 @@ final class Motion {
     static boolean seenSteadily(TrackSnapshot t, RuleContext ctx, double seconds, double minFraction) {
         double span = Math.min(seconds, ctx.timeSeconds() - t.firstSeenSeconds());
         return span <= 0 || ctx.observedFraction(t, span) >= minFraction;
+    }
+
+    /**
+     * Whether the track went across the zone's direction of travel rather than along it over the last
+     * {@code seconds}: its filtered ground displacement is at least {@code minMetres} and more across the
+     * lane than along it (more than 45° off). A vehicle moves along its heading, and one pulling onto a
+     * shoulder or changing lanes still runs nearly parallel to the lane; what walks straight across it is
+     * a person (or a blob that is none of the lane's traffic). The lane runs along its direction of travel,
+     * or, without one, along its polygon's longest edge (a lane is long and narrow). False when the track
+     * barely moved (a stopped vehicle).
+     */
+    static boolean acrossLane(TrackSnapshot t, ResolvedZone z, double now, double seconds, double minMetres) {
+        List<TrackPoint> w = t.since(now - seconds);
+        if (w.size() < 2) {
+            return false;
+        }
+        Vec2 d = w.get(w.size() - 1).ground().minus(w.get(0).ground());
+        if (d.length() < minMetres) {
+            return false;
+        }
+        Vec2 u = laneAxis(z);
+        double along = Math.abs(d.x() * u.x() + d.y() * u.y());
+        double across = Math.abs(d.x() * u.y() - d.y() * u.x());
+        return across > along;
     }
 }

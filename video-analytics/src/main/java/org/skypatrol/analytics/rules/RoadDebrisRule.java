@@ -1,6 +1,7 @@
 package org.skypatrol.analytics.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.events.Behaviour;
 import org.skypatrol.analytics.scene.ResolvedZone;
 import org.skypatrol.analytics.scene.ZoneKind;
+import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
@@ -16,11 +18,24 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * least {@code minObservedFraction} (0.7) of the analysed frames of that time with its box clear of the
  * frame's sides and bottom: debris lies there and is seen steadily, while the flickering remnants of
  * passing vehicles in the background model come and go.
+ * Nor is it debris when it was first seen where a road user (vehicle, person, rider) slower than
+ * {@code remnantMaxSpeedMps} (3) stood within {@code remnantSeconds} (3) before (its box holding half the
+ * object's, by one or several such users, over at least {@code remnantStandSeconds} (1); a young track's
+ * filter speed starts low, so a truck passing over the spot once is not standing there): a queue standing or creeping since the stream began leaves its colours in the slow
+ * background, and the road it uncovers when it moves on looks newly static; a pedestrian who stops on
+ * the carriageway fades into a still blob of their own. (Debris dropped by a crawling vehicle is missed.)
+ * The rule remembers such remnants by track id for as long as they live.
  */
 public final class RoadDebrisRule extends AbstractRule {
 
+    /** Track ids of remnants, with the last frame time they were seen live. */
+    private final Map<Integer, Double> remnants = new HashMap<>();
+    /** How long a remnant's id is remembered after its track was last live (a lost track may be taken up again). */
+    private static final double FORGET_SECONDS = 60;
+
     public RoadDebrisRule(Map<String, Double> overrides) {
-        super(Behaviour.ROAD_DEBRIS, Map.of("minSeconds", 3.0, "minObservedFraction", 0.7), overrides);
+        super(Behaviour.ROAD_DEBRIS, Map.of("minSeconds", 3.0, "minObservedFraction", 0.7,
+                "remnantSeconds", 3.0, "remnantMaxSpeedMps", 3.0, "remnantStandSeconds", 1.0), overrides);
     }
 
     @Override
@@ -31,7 +46,12 @@ public final class RoadDebrisRule extends AbstractRule {
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
         List<RuleHit> hits = new ArrayList<>();
+        double now = ctx.timeSeconds();
         for (TrackSnapshot t : ctx.tracksOf(c -> c == ObjectClass.STATIC_OBJECT)) {
+            if (remnants.containsKey(t.id()) || now - t.firstSeenSeconds() <= p("remnantSeconds") && leftBySlowUser(t, ctx)) {
+                remnants.put(t.id(), now);
+                continue;
+            }
             if (!t.neverMoved() || ctx.timeSeconds() - t.firstSeenSeconds() < p("minSeconds")
                     || !ctx.footReliable(t, 1.0) || ctx.observedFraction(t, p("minSeconds")) < p("minObservedFraction")) {
                 continue;
@@ -49,7 +69,30 @@ public final class RoadDebrisRule extends AbstractRule {
                         "static object on the road in " + where.id() + " for " + fmt(ctx.timeSeconds() - t.firstSeenSeconds()) + " s").withUncertainty(ctx.groundUncertainty(t)));
             }
         }
+        remnants.values().removeIf(last -> now - last > FORGET_SECONDS);
         return hits;
+    }
+
+    /**
+     * Whether a live road user's track slower than {@code remnantMaxSpeedMps} had a box holding half of the
+     * object's box within {@code remnantSeconds} before the object was first seen (up to now).
+     */
+    private boolean leftBySlowUser(TrackSnapshot object, RuleContext ctx) {
+        double from = object.firstSeenSeconds() - p("remnantSeconds");
+        double first = Double.POSITIVE_INFINITY;
+        double last = Double.NEGATIVE_INFINITY;
+        for (TrackSnapshot v : ctx.tracksOf(c -> c != ObjectClass.STATIC_OBJECT)) {
+            if (v.id() == object.id()) {
+                continue;
+            }
+            for (TrackPoint pt : v.since(from)) {
+                if (pt.speedMps() < p("remnantMaxSpeedMps") && object.box().coveredBy(pt.box()) >= 0.5) {
+                    first = Math.min(first, pt.timeSeconds());
+                    last = Math.max(last, pt.timeSeconds());
+                }
+            }
+        }
+        return last - first >= p("remnantStandSeconds") - 1e-9;    // one user or a queue of them, over a second
     }
 
     static boolean isRoad(ZoneKind k) {

@@ -138,4 +138,37 @@ class TrafficEvidenceTest {
         var fast = new RuleContext(view, 1.2, 6, java.util.List.of(carTrack(25, 25)), null);
         assertThat(rule.evaluate(fast)).hasSize(1);
     }
+
+    @Test
+    void emergencyLane_walkerVotedACarCrossingTheShoulder_isNoVehicle_carPullingOntoItIs() throws Exception {
+        // 1.3 m wide with its shadow, walking west across the shoulder (x 107 -> 104) at 1.2 m/s
+        var walker = new Scenario(TrafficRulesTest.ROAD)
+                .actor(CAR, 1.3, 1.0, 0, 12, line(new Vec2(110, 50), new Vec2(98, 50), 0, 10))
+                .run(12);
+        assertThat(starts(walker, "emergency_lane_occupation")).isEmpty();
+        // a car changing from the lane onto the shoulder at 20 m/s: 3.5 m across while 40 m along
+        var car = new Scenario(TrafficRulesTest.ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 8, t -> new Vec2(102 + 3.5 * Math.min(1, Math.max(0, t - 1) / 2), 10 + 20 * t))
+                .run(8);
+        assertThat(starts(car, "emergency_lane_occupation")).hasSize(1);
+    }
+
+    @Test
+    void roadDebris_boxFallenBehindAFastTruck_fires_whereACrawlingQueueCarStood_isItsRemnant() throws Exception {
+        var fallen = new Scenario(TrafficRulesTest.ROAD)
+                .actor(org.skypatrol.analytics.detect.ObjectClass.TRUCK, 2.5, 11, 0, 10, line(new Vec2(102, 0), new Vec2(102, 150), 0, 10))
+                .actor(org.skypatrol.analytics.detect.ObjectClass.STATIC_OBJECT, 0.8, 0.6, 4.5, 20, Scenario.still(new Vec2(102, 60)))
+                .run(20);
+        assertThat(starts(fallen, "road_debris")).hasSize(1);
+        // a queue car stood there since the start and crawls off at 10 s: the road it uncovers differs from
+        // the background model, which had learned the car
+        for (String rules : new String[] {"", "rules:\n  road_debris: {remnantMaxSpeedMps: 0}\n"}) {
+            var remnant = new Scenario(TrafficRulesTest.ROAD + rules)
+                    .actor(CAR, 1.8, 4.5, 0, 20, t -> new Vec2(102, t < 10 ? 60 : 60 + 2 * (t - 10)))
+                    .actor(org.skypatrol.analytics.detect.ObjectClass.STATIC_OBJECT, 0.8, 0.6, 10.4, 20, Scenario.still(new Vec2(102, 60)))
+                    .run(20);
+            // with nothing counting as slow (the control), the same uncovered road would be "debris"
+            assertThat(starts(remnant, "road_debris")).hasSize(rules.isEmpty() ? 0 : 1);
+        }
+    }
 }
