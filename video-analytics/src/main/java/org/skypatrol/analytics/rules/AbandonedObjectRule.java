@@ -40,7 +40,7 @@ public final class AbandonedObjectRule extends AbstractRule {
         List<TrackSnapshot> people = ctx.tracksOf(c -> c == ObjectClass.PERSON);
         List<TrackSnapshot> objects = ctx.tracks().stream().filter(AbandonedObjectRule::isObject).toList();
         for (TrackSnapshot t : objects) {
-            if (isPartOfAnother(t, objects) || touchesFrameEdge(t, ctx)
+            if (isPartOfAnother(t, objects) || isPartOfAnother(t, people) || touchesFrameEdge(t, ctx)
                     || t.firstSeenSeconds() - startSeconds < p("appearAfterSeconds")) {
                 continue;
             }
@@ -93,9 +93,11 @@ public final class AbandonedObjectRule extends AbstractRule {
     }
 
     /**
-     * Whether the object's box lies mostly inside the box of a bigger static object: the detector can
-     * split one still object into a blob and a piece of it (its top, its shadow), each tracked, and
-     * one left bag is one alert. (Ground positions cannot tell: a piece's foot projects metres away.)
+     * Whether the object's box lies mostly inside the box of a bigger static object or person: the
+     * detector can split one still object into a blob and a piece of it (its top, its shadow), each
+     * tracked, and one left bag is one alert; a person standing still fades into the background piece
+     * by piece, and their head and shoulders are no left object. (Ground positions cannot tell: a
+     * piece's foot projects metres away.)
      */
     private static boolean isPartOfAnother(TrackSnapshot t, List<TrackSnapshot> objects) {
         for (TrackSnapshot o : objects) {

@@ -18,7 +18,9 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * A vehicle standing in an {@code emergency_lane} or {@code no_parking} zone is that zone's
  * behaviour, not a stop in a running lane (a motorway zone also covers its shoulders). Evidence of a
  * vehicle: its footprint at least {@code minWidthMetres} (1.2) wide, its box clear of the frame's sides
- * and bottom, seen in at least {@code minObservedFraction} (0.6) of the frames of the stop.
+ * and bottom, seen in at least {@code minObservedFraction} (0.6) of the frames of the stop, and it
+ * arrived moving: a still blob that never moved (a sliver of a vehicle's colours left in the background
+ * model far up the road, a box on the road) did not stop there.
  */
 public final class AbnormalStopRule extends AbstractRule {
 
@@ -38,7 +40,7 @@ public final class AbnormalStopRule extends AbstractRule {
         List<TrackSnapshot> vehicles = ctx.tracksOf(c -> c.isMotorVehicle());
         for (TrackSnapshot t : vehicles) {
             double still = t.stationarySeconds(ctx.timeSeconds());
-            if (still < p("stopSeconds") || inOtherKind(ctx, t) || !ctx.footReliable(t, 1.0)
+            if (still < p("stopSeconds") || t.neverMoved() || inOtherKind(ctx, t) || !ctx.footReliable(t, 1.0)
                     || !(ctx.groundWidth(t) >= p("minWidthMetres"))
                     || ctx.observedFraction(t, p("stopSeconds")) < p("minObservedFraction")) {
                 continue;

@@ -76,6 +76,33 @@ class PeopleRulesTest {
         assertThat(starts(car, "pedestrian_on_motorway")).isEmpty();
     }
 
+    /** A track standing still at {@code g} since {@code since} with box {@code box} (test camera: 10 px per metre). */
+    private static org.skypatrol.analytics.track.TrackSnapshot standing(int id, org.skypatrol.analytics.detect.ObjectClass cls,
+                                                                        org.skypatrol.analytics.detect.Box box, Vec2 g, double since, double now) {
+        var h = new java.util.ArrayList<org.skypatrol.analytics.track.TrackPoint>();
+        for (double t = since; t <= now + 1e-9; t += 0.2) {
+            h.add(new org.skypatrol.analytics.track.TrackPoint(t, g, g, box, 0));
+        }
+        return new org.skypatrol.analytics.track.TrackSnapshot(id, cls, box, g, new Vec2(0, 0), since, since,
+                cls == STATIC_OBJECT, 0, h);
+    }
+
+    @Test
+    void abandonedObject_pieceOfAPersonStandingStill_isThePerson() throws Exception {
+        // oblique view: the head and shoulders of a person standing still become a still blob inside the
+        // person's box, whose foot projects 5 m beyond the person's feet
+        var view = new Scenario(AREA).view();
+        var person = standing(1, PERSON, new org.skypatrol.analytics.detect.Box(395, 1540, 10, 60), new Vec2(40, 40), 0, 25);
+        var piece = standing(2, STATIC_OBJECT, new org.skypatrol.analytics.detect.Box(397, 1542, 6, 8), new Vec2(40, 45), 10, 25);
+        var rule = new AbandonedObjectRule(java.util.Map.of("dwellSeconds", 10.0));
+        rule.evaluate(new RuleContext(view, 0, 0, java.util.List.of(), null));
+        assertThat(rule.evaluate(new RuleContext(view, 25, 125, java.util.List.of(person, piece), null))).isEmpty();
+        // the same blob with nobody around it is a left object
+        var alone = new AbandonedObjectRule(java.util.Map.of("dwellSeconds", 10.0));
+        alone.evaluate(new RuleContext(view, 0, 0, java.util.List.of(), null));
+        assertThat(alone.evaluate(new RuleContext(view, 25, 125, java.util.List.of(piece), null))).hasSize(1);
+    }
+
     @Test
     void abandonedObject_pieceOfTheSameObject_isOneAlert() throws Exception {
         var seen = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")

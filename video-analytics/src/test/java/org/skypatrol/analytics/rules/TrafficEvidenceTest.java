@@ -171,4 +171,15 @@ class TrafficEvidenceTest {
             assertThat(starts(remnant, "road_debris")).hasSize(rules.isEmpty() ? 0 : 1);
         }
     }
+
+    @Test
+    void abnormalStop_stillCarShapedBlobThatNeverMoved_isNoStop_carThatDroveThereIs() throws Exception {
+        var seen = new Scenario(TrafficRulesTest.ROAD + "rules:\n  abnormal_stop: {stopSeconds: 8}\n")
+                .actor(CAR, 1.8, 1.0, 2, 30, Scenario.still(new Vec2(102, 120)))                  // appears still, stays
+                .actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 10), new Vec2(102, 60), 0, 5))   // drives in and stops
+                .run(30);
+        var s = starts(seen, "abnormal_stop");
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).time()).isBetween(11.0, 18.0);                                     // the car, not the blob (~10 s)
+    }
 }
