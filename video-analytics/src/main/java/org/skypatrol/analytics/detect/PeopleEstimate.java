@@ -10,7 +10,8 @@ package org.skypatrol.analytics.detect;
  *   <li>oblique views: a standing adult's silhouette, {@link #PERSON_SILHOUETTE_M2} (0.5 m shoulders
  *   x 1.7 m), in pixels at the blob's horizontal metres per pixel (the scale {@link SizeClassifier}
  *   also uses for upright heights); blobs from {@link SizeClassifier#PERSON_MIN_HEIGHT} up to
- *   {@link #GROUP_MAX_HEIGHT} tall (people standing at different depths stack up in the image);</li>
+ *   {@link #GROUP_MAX_HEIGHT} tall (people standing at different depths stack up in the image) that
+ *   are not of an object's size (narrower than 1.3 m and not person-shaped);</li>
  *   <li>straight-down views: a person's footprint seen from above with its shadow and blur,
  *   {@link #PERSON_FOOTPRINT_M2} (0.5 x 0.3 m shoulders, ~0.3 m^2 of shadow and blur); blobs up to
  *   {@link #GROUP_MAX_LENGTH} long.</li>
@@ -59,9 +60,8 @@ public final class PeopleEstimate {
             return atLeastOne(areaM2 / PERSON_FOOTPRINT_M2);
         }
         double h = size.lengthMetres();
-        if (h < SizeClassifier.PERSON_MIN_HEIGHT || h >= GROUP_MAX_HEIGHT
-                || size.widthMetres() < SizeClassifier.PERSON_MAX_WIDTH && h < SizeClassifier.PERSON_MAX_HEIGHT) {
-            return 0;                                   // too flat, too tall, or a narrow object that is no person
+        if (h < SizeClassifier.PERSON_MIN_HEIGHT || h >= GROUP_MAX_HEIGHT || sizeClass == ObjectClass.STATIC_OBJECT) {
+            return 0;                                   // too flat, too tall, or an object's size
         }
         return atLeastOne(areaM2 / PERSON_SILHOUETTE_M2);
     }
