@@ -24,8 +24,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * <p>Pictures come out in presentation order with the time of the packet they came from; converting
  * to BGR ({@link Picture#toBgr}) is left to the caller, so pictures the analysis rate skips cost no
- * conversion. Broken input is counted, never thrown: a packet the decoder refuses and a picture
- * flagged corrupt or with decode errors each count one in {@link #errors()}. Not thread-safe.
+ * conversion. Broken input is counted, never thrown: a unit the decoder refuses or had to conceal
+ * errors in (FFmpeg's error messages while decoding it, {@link FfmpegLogCounter} on this thread)
+ * counts one in {@link #errors()}, and a picture flagged corrupt or with decode errors counts one and
+ * is not handed over. Not thread-safe.
  */
 public final class AnnexBDecoder implements AutoCloseable {
 
@@ -58,6 +60,7 @@ public final class AnnexBDecoder implements AutoCloseable {
     private final IntPointer dstStride = new IntPointer(4);          // sws_scale reads four planes' strides
     private final PointerPointer<org.bytedeco.javacpp.BytePointer> dstData = new PointerPointer<>(4);
     private final PictureView view = new PictureView();
+    private final FfmpegLogCounter log = FfmpegLogCounter.install();
     private SwsContext sws;
     private long errors;
     private long pictures;
@@ -101,13 +104,17 @@ public final class AnnexBDecoder implements AutoCloseable {
             errors++;
             return 0;
         }
+        long logged = log.errorsOnThisThread();
         packet.data().put(annexB);
         packet.pts(time);
         packet.dts(avutil.AV_NOPTS_VALUE);              // RTP carries no decoding time (RFC 6184 §5.1)
         int r = avcodec.avcodec_send_packet(context, packet);
         avcodec.av_packet_unref(packet);
-        if (r < 0 && r != avutil.AVERROR_EAGAIN()) {
-            errors++;                                   // refused (invalid data): the picture is lost
+        boolean refused = r < 0 && r != avutil.AVERROR_EAGAIN();     // invalid data: the picture is lost
+        // FFmpeg conceals damage it can decode around and only says so in its log (on this thread:
+        // one decoding thread): such a unit counts as damaged once, whatever the number of messages
+        if (refused || log.errorsOnThisThread() > logged) {
+            errors++;
         }
         return receive(sink);
     }

@@ -21,6 +21,8 @@ public final class FfmpegLogCounter extends FFmpegLogCallback {
     private static volatile boolean installed;
 
     private final AtomicLong errors = new AtomicLong();
+    /** Per thread: FFmpeg logs on the thread that runs the codec, so a single-threaded decoder's errors are its own. */
+    private final ThreadLocal<long[]> threadErrors = ThreadLocal.withInitial(() -> new long[1]);
     private volatile long lastLogNanos;
     private final AtomicLong suppressed = new AtomicLong();
 
@@ -39,12 +41,21 @@ public final class FfmpegLogCounter extends FFmpegLogCallback {
         return errors.get();
     }
 
+    /**
+     * Error messages logged on the calling thread: exact for a decoder run with one thread on it
+     * ({@link AnnexBDecoder}), where {@link #errors()} would also count every other source's.
+     */
+    public long errorsOnThisThread() {
+        return threadErrors.get()[0];
+    }
+
     @Override
     public void call(int level, BytePointer msg) {
         if (level > avutil.AV_LOG_ERROR) {
             return;                                     // warnings and chatter are not counted
         }
         errors.incrementAndGet();
+        threadErrors.get()[0]++;
         long now = System.nanoTime();
         if (now - lastLogNanos > 1_000_000_000L) {
             lastLogNanos = now;
