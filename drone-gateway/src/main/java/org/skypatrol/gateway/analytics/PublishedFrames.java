@@ -22,12 +22,11 @@ import org.skypatrol.analytics.pipeline.FrameQueue;
  * began, so frame times match wall-clock time and the drone's telemetry, and they never go back
  * across publishers. Not thread-safe: one decode thread.
  */
-final class PublishedFrames {
+final class PublishedFrames implements LiveFrames {
 
     /** Timeline seconds of a picture, for the frame step when the stream's rate is not known yet. */
     private static final double DEFAULT_STEP = 1 / 25.0;
 
-    private final String sourceId;
     private final GopQueue queue;
     private final SourceStats stats = new SourceStats();
     private final FrameSelector selector;
@@ -46,15 +45,15 @@ final class PublishedFrames {
     private long decoderErrorsSeen;
 
     /** @param beforeTake called on the decode thread before each unit is taken (tests: a stalled decoder); may be null */
-    PublishedFrames(String sourceId, GopQueue queue, double analysisFps, Runnable beforeTake) {
+    PublishedFrames(GopQueue queue, double analysisFps, Runnable beforeTake) {
         this.beforeTake = beforeTake;
-        this.sourceId = sourceId;
         this.queue = queue;
         this.selector = new FrameSelector(analysisFps, stats);
     }
 
     /** Decodes until the queue is closed or the thread interrupted; analysed frames go to {@code out}. */
-    void run(FrameQueue out) throws InterruptedException {
+    @Override
+    public void run(FrameQueue out) throws InterruptedException {
         try {
             while (!queue.isClosed()) {
                 if (beforeTake != null) {
@@ -181,25 +180,41 @@ final class PublishedFrames {
         }
     }
 
-    SourceStats stats() {
+    /** Closes the unit queue: the feed's next units are counted as undecodable, the decoder stops. */
+    @Override
+    public void stop() {
+        queue.close();
+    }
+
+    @Override
+    public SourceStats stats() {
         return stats;
     }
 
     /** {@code waiting} (no publisher), {@code running}, or {@code failed} (no decoder for the codec). */
-    String state() {
+    @Override
+    public String state() {
         return state;
     }
 
-    String lastError() {
+    @Override
+    public String lastError() {
         return lastError;
     }
 
     /** Publishers that took over after the first (a new one, or the same drone reconnecting). */
-    long publisherChanges() {
+    @Override
+    public long reconnects() {
         return publishers.get();
     }
 
-    String sourceId() {
-        return sourceId;
+    @Override
+    public long droppedGops() {
+        return queue.droppedGops();
+    }
+
+    @Override
+    public long lostUnits() {
+        return queue.droppedUnits() + queue.undecodableUnits();
     }
 }

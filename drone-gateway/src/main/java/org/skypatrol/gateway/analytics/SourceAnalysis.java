@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -18,7 +17,6 @@ import java.util.function.Consumer;
 import org.skypatrol.analytics.detect.Detectors;
 import org.skypatrol.analytics.events.AlertEvent;
 import org.skypatrol.analytics.frame.AnalysisFrame;
-import org.skypatrol.analytics.frame.FrameSourceException;
 import org.skypatrol.analytics.pipeline.AnalysisLoop;
 import org.skypatrol.analytics.pipeline.AnalysisPipeline;
 import org.skypatrol.analytics.pipeline.FrameResult;
@@ -44,8 +42,6 @@ final class SourceAnalysis implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SourceAnalysis.class);
     /** Frames waiting for the analysis: enough to ride out a slow frame, small enough to stay live. */
     static final int QUEUE_FRAMES = 4;
-    private static final Duration BACKOFF_MIN = Duration.ofMillis(500);
-    private static final Duration BACKOFF_MAX = Duration.ofSeconds(30);
 
     /** GOPs of a published stream waiting for the decoder (the one being decoded included). */
     static final int QUEUE_GOPS = 3;
@@ -77,18 +73,15 @@ final class SourceAnalysis implements AutoCloseable {
     private final Consumer<AnalysisFrame> beforeAnalysis;
     private final FrameQueue queue = new FrameQueue(QUEUE_FRAMES, FrameQueue.Policy.DROP_OLDEST);
     private final Map<String, Instant> openAlerts = new HashMap<>();      // analysis thread only
-    private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong alertPhases = new AtomicLong();
     private final AtomicLong storeFailures = new AtomicLong();
-    private final LiveFrameSource source;           // a pulled source, else null
+    private final LiveFrames frames;
     private final GopQueue published;               // a published stream's units, else null
-    private final PublishedFrames publishedFrames;
     private AnalysisPipeline pipeline;
     private Thread grabThread;
     private Thread analysisThread;
-    private volatile boolean running;
-    private volatile String state = "starting";
-    private volatile String lastError;
+    private volatile boolean stopped;               // the analysis thread has ended
+    private volatile String lastError;              // the analysis' own (a frame failed, a thread failed)
     private volatile String lastAlert;
     private volatile long analysedFrames;
     private volatile long withoutPose;
@@ -110,14 +103,12 @@ final class SourceAnalysis implements AutoCloseable {
         this.poses = poses;
         this.beforeAnalysis = beforeAnalysis;
         if (spec.published()) {
-            this.source = null;
             this.published = new GopQueue(QUEUE_GOPS, QUEUE_BYTES, this::secondsSinceEpoch);
-            this.publishedFrames = new PublishedFrames(spec.sourceId(), published, spec.fps(), beforeDecode);
+            this.frames = new PublishedFrames(published, spec.fps(), beforeDecode);
         } else {
-            this.source = new LiveFrameSource(spec.url(), spec.loop(), spec.realTime(), spec.timeoutSeconds(),
-                    spec.fps(), secondsSinceEpoch());
             this.published = null;
-            this.publishedFrames = null;
+            this.frames = new PulledFrames(spec.sourceId(), spec.url(), new LiveFrameSource(spec.url(), spec.loop(),
+                    spec.realTime(), spec.timeoutSeconds(), spec.fps(), secondsSinceEpoch()), this::secondsSinceEpoch);
         }
     }
 
@@ -133,10 +124,8 @@ final class SourceAnalysis implements AutoCloseable {
                 new PipelineOptions(evidence, LocalDateTime.ofInstant(epoch, ZoneId.systemDefault()),
                         TrackerSettings.defaults()),
                 this::onAlert);
-        running = true;
-        grabThread = spec.published()
-                ? new Thread(this::decodeLoop, "analytics-decode-" + spec.sourceId())
-                : new Thread(this::grabLoop, "analytics-grab-" + spec.sourceId());
+        grabThread = new Thread(this::decodeLoop,
+                (spec.published() ? "analytics-decode-" : "analytics-grab-") + spec.sourceId());
         grabThread.setDaemon(true);
         analysisThread = new Thread(this::analysisLoop, "analytics-" + spec.sourceId());
         analysisThread.setDaemon(true);
@@ -148,63 +137,17 @@ final class SourceAnalysis implements AutoCloseable {
         return Duration.between(epoch, clock.instant()).toNanos() / 1e9;
     }
 
-    private void grabLoop() {
-        Duration backoff = BACKOFF_MIN;
-        try {
-            while (running) {
-                try {
-                    source.open(secondsSinceEpoch());
-                    state = "running";
-                    backoff = BACKOFF_MIN;
-                    Optional<AnalysisFrame> f;
-                    while (running && (f = source.next()).isPresent()) {
-                        if (!queue.put(f.get())) {
-                            return;
-                        }
-                    }
-                    if (!running) {
-                        return;
-                    }
-                    if (!spec.url().contains("://")) {
-                        state = "ended";                 // a file without loop: played once
-                        log.info("analytics {}: end of {}", spec.sourceId(), spec.url());
-                        return;
-                    }
-                    lastError = "stream ended";
-                } catch (FrameSourceException e) {
-                    lastError = e.getMessage();
-                    log.warn("analytics {}: {} (retrying in {} ms)", spec.sourceId(), e.getMessage(), backoff.toMillis());
-                } finally {
-                    source.close();
-                }
-                state = "reconnecting";
-                reconnects.incrementAndGet();
-                // jittered backoff: many sources that fail together do not retry together
-                long ms = backoff.toMillis() / 2 + ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1);
-                TimeUnit.MILLISECONDS.sleep(ms);
-                backoff = backoff.multipliedBy(2).compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : backoff.multipliedBy(2);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            lastError = e.toString();
-            log.error("analytics {}: grab thread failed", spec.sourceId(), e);
-        } finally {
-            queue.close();
-        }
-    }
-
-    /** A published stream: decodes what the feed queued until stopped (publishers come and go meanwhile). */
+    /** Decodes into the analysis queue until stopped (a pulled source reconnects, publishers come and go). */
     private void decodeLoop() {
         try {
-            publishedFrames.run(queue);
+            frames.run(queue);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             lastError = e.toString();
             log.error("analytics {}: decode thread failed", spec.sourceId(), e);
         } finally {
-            published.close();
+            frames.stop();
             queue.close();
         }
     }
@@ -238,9 +181,7 @@ final class SourceAnalysis implements AutoCloseable {
             queue.discardRemaining();
             pipeline.finish();                          // ends the open alerts (published as 'end')
             pipeline.close();
-            if (!"ended".equals(state)) {
-                state = "stopped";
-            }
+            stopped = true;
         }
     }
 
@@ -301,19 +242,12 @@ final class SourceAnalysis implements AutoCloseable {
 
     SourceCounters counters() {
         double[] cpu = cpuSeconds();
-        if (spec.published()) {
-            var s = publishedFrames.stats();
-            String st = "stopped".equals(state) ? state : publishedFrames.state();
-            String err = lastError != null ? lastError : publishedFrames.lastError();
-            return new SourceCounters(spec.sourceId(), st, s.decoded.get(), s.skipped.get(), queue.dropped(),
-                    analysedFrames, withoutPose, s.decodeErrors.get(), publishedFrames.publisherChanges(),
-                    alertPhases.get(), storeFailures.get(), cpu[1], cpu[0], lastAlert, err,
-                    published.droppedGops(), published.droppedUnits() + published.undecodableUnits());
-        }
-        var s = source.stats();
+        var s = frames.stats();
+        String state = stopped && !"ended".equals(frames.state()) ? "stopped" : frames.state();
         return new SourceCounters(spec.sourceId(), state, s.decoded.get(), s.skipped.get(), queue.dropped(),
-                analysedFrames, withoutPose, s.decodeErrors.get(), reconnects.get(), alertPhases.get(),
-                storeFailures.get(), cpu[1], cpu[0], lastAlert, lastError, 0, 0);
+                analysedFrames, withoutPose, s.decodeErrors.get(), frames.reconnects(), alertPhases.get(),
+                storeFailures.get(), cpu[1], cpu[0], lastAlert, lastError != null ? lastError : frames.lastError(),
+                frames.droppedGops(), frames.lostUnits());
     }
 
     String sourceId() {
@@ -328,14 +262,11 @@ final class SourceAnalysis implements AutoCloseable {
     /** Stops both threads; open alerts end (published) before this returns. */
     @Override
     public void close() {
-        running = false;
+        frames.stop();
         if (grabThread == null) {
             return;
         }
         grabThread.interrupt();                         // wakes a backoff wait or a paced file
-        if (published != null) {
-            published.close();
-        }
         queue.close();
         join(grabThread);
         join(analysisThread);
