@@ -19,12 +19,14 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * that it was put down. Anything the detector finds earlier (a painted marking the background turns into a
  * blob when the light changes, a person already standing there) was part of the scene from the start and
  * is never an abandoned object; this rule cannot tell whether it was left before the stream began.
+ * The object must be seen now: its last observation at most {@code maxMissedSeconds} (1) ago (a
+ * stationary track coasts for seconds after the blob that made it is gone).
  */
 public final class AbandonedObjectRule extends AbstractRule {
 
     public AbandonedObjectRule(Map<String, Double> overrides) {
         super(Behaviour.ABANDONED_OBJECT, Map.of("dwellSeconds", 30.0, "ownerRadiusMetres", 3.0, "maxSizeMetres", 1.6,
-                "appearAfterSeconds", 8.0),
+                "appearAfterSeconds", 8.0, "maxMissedSeconds", 1.0),
                 overrides);
     }
 
@@ -40,7 +42,8 @@ public final class AbandonedObjectRule extends AbstractRule {
         List<TrackSnapshot> people = ctx.tracksOf(c -> c == ObjectClass.PERSON);
         List<TrackSnapshot> objects = ctx.tracks().stream().filter(AbandonedObjectRule::isObject).toList();
         for (TrackSnapshot t : objects) {
-            if (isPartOfAnother(t, objects) || isPartOfAnother(t, people) || touchesFrameEdge(t, ctx)
+            if (t.missedSeconds() > p("maxMissedSeconds") || isPartOfAnother(t, objects) || isPartOfAnother(t, people)
+                    || touchesFrameEdge(t, ctx)
                     || t.firstSeenSeconds() - startSeconds < p("appearAfterSeconds")) {
                 continue;
             }

@@ -101,6 +101,10 @@ class PeopleRulesTest {
         var alone = new AbandonedObjectRule(java.util.Map.of("dwellSeconds", 10.0));
         alone.evaluate(new RuleContext(view, 0, 0, java.util.List.of(), null));
         assertThat(alone.evaluate(new RuleContext(view, 25, 125, java.util.List.of(piece), null))).hasSize(1);
+        // ... but not once its blob has been gone for 5 s (its stationary track still coasts)
+        var gone = new org.skypatrol.analytics.track.TrackSnapshot(2, STATIC_OBJECT, piece.box(), piece.ground(),
+                piece.velocity(), 10, 10, true, 5, piece.history().subList(0, 51));
+        assertThat(alone.evaluate(new RuleContext(view, 25.2, 126, java.util.List.of(gone), null))).isEmpty();
     }
 
     @Test
