@@ -281,4 +281,72 @@ class PublishedLiveAnalyticsTest {
                     .hasMessageContaining("someone-else").hasMessageContaining("camera.droneId is 'drone-sim-1'");
         }
     }
+
+    /** Access units of a raw Annex-B H.264 stream with delimiters (x264 {@code aud=1}): where each one starts. */
+    private static List<Integer> unitStarts(byte[] b) {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i + 4 < b.length; i++) {
+            if (b[i] == 0 && b[i + 1] == 0 && b[i + 2] == 0 && b[i + 3] == 1 && (b[i + 4] & 0x1F) == 9) {
+                starts.add(i);
+            }
+        }
+        return starts;
+    }
+
+    @Test
+    void damagedPublisherThenOneAtAnotherResolution_errorsCounted_decoderAndScalerFollow_analysisGoesOn()
+            throws Exception {
+        // FAULTS V3: the clip as raw H.264 with noise over the second half of two P-pictures (a keyframe every 20)
+        Path raw = transcode(LiveClips.speeding().resolve("video.mp4"), "speeding-aud.h264", "-c:v", "libx264",
+                "-preset", "ultrafast", "-bf", "0", "-g", "20", "-sc_threshold", "0", "-x264-params", "aud=1",
+                "-f", "h264");
+        byte[] b = Files.readAllBytes(raw);
+        List<Integer> starts = unitStarts(b);
+        assertThat(starts).hasSize(LiveClips.FRAMES);
+        java.util.Random noise = new java.util.Random(5);
+        for (int unit : new int[] {8, 33}) {
+            int end = starts.get(unit + 1);
+            for (int k = (starts.get(unit) + end) / 2; k < end; k++) {
+                b[k] = (byte) (noise.nextInt(255) + 1);    // never zero: no start code appears
+            }
+        }
+        Path damaged = dir.resolve("damaged.h264");
+        Files.write(damaged, b);
+        // FAULTS V4: the next publisher sends another resolution (new SPS, new picture size)
+        Path small = transcode(LiveClips.speeding().resolve("video.mp4"), "speeding-320x180.mp4", "-vf", "scale=320:180",
+                "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-g", "20");
+
+        try (Wiring w = new Wiring(config(dir, "patrol-3", LiveClips.speeding().resolve("scene.yaml")),
+                Clock.systemUTC())) {
+            w.start();
+            LiveAnalytics live = w.analytics();
+            String url = "rtsp://127.0.0.1:" + w.video().rtsp().port() + "/drones/patrol-3";
+            Process first = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-f", "h264",
+                    "-framerate", "10", "-i", damaged.toString(), "-c", "copy", "-f", "rtsp", "-rtsp_transport", "tcp", url)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("damaged.log").toFile()).start();
+            publishers.add(first);
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(first.exitValue()).as(Files.readString(dir.resolve("damaged.log"))).isZero();
+            Await.until(Duration.ofSeconds(20), () -> live.counters().get(0).state().equals("waiting")
+                    && live.counters().get(0).decoded() >= LiveClips.FRAMES - 2, live::summary);
+            SourceCounters c = live.counters().get(0);
+            assertThat(c.decodeErrors()).as(c.line()).isPositive();
+            assertThat(c.lostUnits() + c.droppedGops()).as(c.line()).isZero();
+            long analysedFirst = c.analysed();
+            assertThat(analysedFirst).as(c.line()).isPositive();
+
+            Process second = publish(small, url);
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long errorsFirst = c.decodeErrors();
+            long decodedFirst = c.decoded();
+            Await.until(Duration.ofSeconds(20), () -> live.counters().get(0).decoded() == decodedFirst + LiveClips.FRAMES
+                    && live.counters().get(0).state().equals("waiting"), live::summary);
+            Await.until(Duration.ofSeconds(20), () -> live.counters().get(0).analysed() >= analysedFirst + 20,
+                    live::summary);
+            c = live.counters().get(0);
+            assertThat(c.reconnects()).as(c.line()).isEqualTo(1);
+            assertThat(c.decodeErrors()).as(c.line()).isEqualTo(errorsFirst);
+            assertThat(c.lastError()).as(c.line()).isEqualTo("publisher gone");     // no frame failed in the analysis
+        }
+    }
 }
