@@ -182,4 +182,20 @@ class TrafficEvidenceTest {
         assertThat(s).hasSize(1);
         assertThat(s.get(0).time()).isBetween(11.0, 18.0);                                     // the car, not the blob (~10 s)
     }
+
+    @Test
+    void truckLane_carWhoseBlobTurnsTruckSizedInItsLastSecondInView_isNoTruck() throws Exception {
+        // a van in the no-trucks lane (x 80-84): a car for 1.2 s, then merged with its shadow into a
+        // truck-sized blob until it leaves the view at 3.2 s; its class flips to truck at ~2.4 s
+        var van = new Scenario(TrafficRulesTest.ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 1.1, line(new Vec2(82, 20), new Vec2(82, 80), 0, 6))
+                .actor(org.skypatrol.analytics.detect.ObjectClass.TRUCK, 2.5, 10, 1.2, 3.2, line(new Vec2(82, 20), new Vec2(82, 80), 0, 6))
+                .run(8);
+        assertThat(starts(van, "truck_lane_violation")).isEmpty();
+        // the control: a real truck in view for as long is one
+        var truck = new Scenario(TrafficRulesTest.ROAD)
+                .actor(org.skypatrol.analytics.detect.ObjectClass.TRUCK, 2.5, 10, 0, 3.2, line(new Vec2(82, 20), new Vec2(82, 80), 0, 6))
+                .run(8);
+        assertThat(starts(truck, "truck_lane_violation")).hasSize(1);
+    }
 }
