@@ -23,8 +23,9 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * Gathered means standing or milling about: a lone person faster than {@code maxSpeedMps} (1, walking is
  * ~1.4) is passing by, and a group's blob of which more than {@code maxChangingFraction} (0.6) changed
  * since the previous frame is still walking in (a merged blob's track speed says nothing: its foot
- * point moves as people join and leave it; people milling about in place change 0.3-0.45 of it, people
- * walking 0.7-1 at 5 fps). A merged count flickers by a person or two from frame to frame, so dropouts
+ * point moves as people join and leave it; at 5 fps people walking in change 0.7-1 of it, people
+ * milling about in place mostly 0.2-0.45 but up to ~0.6 in single frames, a group strolling at
+ * 1-1.3 m/s 0.45-0.65: strollers are not told from milling people reliably, see docs/analytics.md). A merged count flickers by a person or two from frame to frame, so dropouts
  * up to {@code sustainGapSeconds} 1 are tolerated while sustaining.
  */
 public final class CrowdGatheringRule extends AbstractRule {
