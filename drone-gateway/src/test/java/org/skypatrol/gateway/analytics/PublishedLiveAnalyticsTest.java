@@ -349,4 +349,31 @@ class PublishedLiveAnalyticsTest {
             assertThat(c.lastError()).as(c.line()).isEqualTo("publisher gone");     // no frame failed in the analysis
         }
     }
+
+    @Test
+    void secondPublisherTakesOverWhileTheFirstStillPublishes_firstCutOff_decodingGoesOnWithoutError() throws Exception {
+        Path clip = LiveClips.speeding().resolve("video.mp4");
+        try (Wiring w = new Wiring(config(dir, "patrol-4", LiveClips.speeding().resolve("scene.yaml")),
+                Clock.systemUTC())) {
+            w.start();
+            LiveAnalytics live = w.analytics();
+            String url = "rtsp://127.0.0.1:" + w.video().rtsp().port() + "/drones/patrol-4";
+            Process first = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "5",
+                    "-i", clip.toString(), "-c", "copy", "-f", "rtsp", "-rtsp_transport", "tcp", url)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
+            publishers.add(first);
+            Await.until(Duration.ofSeconds(20), () -> live.counters().get(0).decoded() >= 15, live::summary);
+
+            Process second = publish(clip, url);           // the same drone id, while the first one still sends
+            assertThat(first.waitFor(15, TimeUnit.SECONDS)).as("the first publisher is cut off").isTrue();
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isZero();
+            Await.until(Duration.ofSeconds(20), () -> live.counters().get(0).state().equals("waiting"), live::summary);
+            SourceCounters c = live.counters().get(0);
+            assertThat(c.reconnects()).as(c.line()).isEqualTo(1);
+            assertThat(c.decodeErrors() + c.lostUnits() + c.droppedGops()).as(c.line()).isZero();
+            assertThat(c.decoded()).as(c.line()).isGreaterThanOrEqualTo(15 + LiveClips.FRAMES);
+            assertThat(w.video().hub().feed("patrol-4", "patrol-4").restarts()).isEqualTo(1);
+        }
+    }
 }
