@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.skypatrol.gateway.events.CameraStatusEvent;
 import org.skypatrol.gateway.events.EventBus;
 import org.skypatrol.gateway.store.RecordingStore;
 import org.skypatrol.samples.rtsp.RtspFilePublisher;
@@ -56,7 +57,10 @@ class RtspFilePublisherTest {
 
         assertThat(publisher.packets()).isEqualTo(75);
         SourceFeed feed = hub.feed("sim-1", "sim-1");
-        VideoTestSupport.await(Duration.ofSeconds(10), () -> feed.frames() == 75 && feed.idle(), "all frames in");
+        // the publisher's TEARDOWN ends the stream (the last segment closes): wait for that, then for the writer
+        VideoTestSupport.await(Duration.ofSeconds(10), () -> feed.state() != CameraStatusEvent.State.STREAMING
+                && feed.idle(), "stream ended and written");
+        assertThat(feed.frames()).isEqualTo(75);
         assertThat(feed.drops()).isZero();
         List<RecordingStore.Segment> segs = store.segments("sim-1", Instant.EPOCH, Instant.now().plusSeconds(60));
         assertThat(segs).isNotEmpty();
@@ -80,7 +84,8 @@ class RtspFilePublisherTest {
         });
 
         assertThat(publisher.loops()).isGreaterThanOrEqualTo(2);
-        VideoTestSupport.await(Duration.ofSeconds(10), () -> feed[0].idle(), "publisher gone");
+        VideoTestSupport.await(Duration.ofSeconds(10), () -> feed[0].state() != CameraStatusEvent.State.STREAMING
+                && feed[0].idle(), "stream ended and written");
         assertThat(feed[0].restarts()).isZero();
         assertThat(feed[0].drops()).isZero();
         List<RecordingStore.Segment> segs = store.segments("sim-2", Instant.EPOCH, Instant.now().plusSeconds(60));
