@@ -26,8 +26,18 @@ import org.skypatrol.protocols.rtsp.AccessUnit;
  */
 final class GopQueue implements SourceFeed.Listener {
 
-    /** One stream: its number (1, 2, ...), codec, and where it starts on the analysis timeline (seconds). */
-    record Stream(int serial, boolean h265, double startSeconds) {
+    /**
+     * One stream: its number (1, 2, ...), codec, and its anchor on the analysis timeline: the time
+     * ({@code startSeconds}) its first unit arrived and that unit's presentation time ({@code startPts},
+     * 90 kHz). Until a unit arrives, the time it began and {@code Long.MIN_VALUE}. The first unit,
+     * not the first decodable one, anchors it: a stream joined mid-GOP or whose first GOPs are dropped
+     * keeps its frames at their true times (the drone's pose is looked up by them).
+     */
+    record Stream(int serial, boolean h265, double startSeconds, long startPts) {
+
+        Stream(int serial, boolean h265, double startSeconds) {
+            this(serial, h265, startSeconds, Long.MIN_VALUE);
+        }
     }
 
     /** What the decoder takes: a unit of {@code stream}, or the end of {@code stream} when {@code unit} is null. */
@@ -90,6 +100,9 @@ final class GopQueue implements SourceFeed.Listener {
     public void unit(AccessUnit au) {
         lock.lock();
         try {
+            if (current != null && !closed && current.startPts() == Long.MIN_VALUE) {
+                current = new Stream(current.serial(), current.h265(), now.getAsDouble(), au.pts90k());
+            }
             if (current == null || closed || (waitingForKeyframe && !au.keyframe())) {
                 undecodableUnits.incrementAndGet();
                 return;

@@ -148,7 +148,8 @@ final class PublishedFrames implements LiveFrames {
         index++;
         stats.decoded.incrementAndGet();
         if (firstPts == Long.MIN_VALUE) {
-            firstPts = pts;
+            // times count from the stream's first unit (GopQueue.Stream), not from the first picture decoded
+            firstPts = stream.startPts() != Long.MIN_VALUE ? stream.startPts() : pts;
             // the stream sits where it began on the timeline, after the last frame of the previous one
             offset = Math.max(stream.startSeconds(), lastTime + step);
         } else if (pts > lastPts) {

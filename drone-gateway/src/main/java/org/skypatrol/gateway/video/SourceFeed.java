@@ -209,6 +209,9 @@ public final class SourceFeed implements AutoCloseable {
 
     private void handle(Item item) {
         if (item instanceof Attach a) {
+            if (listeners.contains(a.listener())) {
+                return;          // VideoHub.onFeed can offer a feed created during the call twice
+            }
             listeners.add(a.listener());
             if (streamH265 != null) {
                 try {

@@ -86,7 +86,9 @@ class GopQueueTest {
         GopQueue q = new GopQueue(3, 1 << 20, () -> now[0]);
         q.unit(unit(0, 5));                              // before any stream began: undecodable
         q.begin(false);
-        q.unit(unit(1, 5));                              // joins mid-GOP: undecodable until a keyframe
+        now[0] = 7.9;
+        q.unit(unit(1, 5));                              // joins mid-GOP: undecodable until a keyframe, but
+                                                         // the stream's times count from here
         q.unit(unit(5, 5));
         q.unit(unit(6, 5));
         q.gap();                                         // the feed lost units here
@@ -100,9 +102,10 @@ class GopQueueTest {
         assertThat(all).extracting(n -> n.unit() == null ? -1L : n.unit().pts90k())
                 .containsExactly(5L, 6L, 10L, -1L, 0L);
         assertThat(all.get(0).stream().serial()).isEqualTo(1);
-        assertThat(all.get(0).stream().startSeconds()).isEqualTo(7.5);
+        assertThat(all.get(0).stream().startSeconds()).isEqualTo(7.9);  // its first unit's arrival
+        assertThat(all.get(0).stream().startPts()).isEqualTo(1L);       // and that unit's time
         assertThat(all.get(3).stream().serial()).isEqualTo(1);          // the end of stream 1
-        assertThat(all.get(4).stream()).isEqualTo(new GopQueue.Stream(2, true, 20.0));
+        assertThat(all.get(4).stream()).isEqualTo(new GopQueue.Stream(2, true, 20.0, 0L));
         assertThat(q.undecodableUnits()).isEqualTo(3);
         assertThat(q.droppedGops()).isZero();
         assertThat(q.streams()).isEqualTo(2);
@@ -119,7 +122,10 @@ class GopQueueTest {
         producer.join();
         Thread closer = new Thread(q::close);
         closer.start();
-        assertThat(q.take(10, TimeUnit.SECONDS)).isNull();
+        long waited = System.nanoTime();
+        assertThat(q.take(60, TimeUnit.SECONDS)).isNull();
+        // woken by the close, not by the timeout
+        assertThat(System.nanoTime() - waited).isLessThan(TimeUnit.SECONDS.toNanos(30));
         closer.join();
         q.unit(unit(5, 5));
         assertThat(q.undecodableUnits()).isEqualTo(1);   // refused after close, counted

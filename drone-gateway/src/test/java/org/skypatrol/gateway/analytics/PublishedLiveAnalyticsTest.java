@@ -132,7 +132,11 @@ class PublishedLiveAnalyticsTest {
             assertThat(c.droppedGops()).as(c.line()).isZero();
             assertThat(c.lostUnits()).as(c.line()).isZero();
             assertThat(c.reconnects()).as(c.line()).isZero();
-            assertThat(c.skipped() + c.analysed() + c.dropped()).as(c.line()).isEqualTo(LiveClips.FRAMES);
+            // the analysis thread may still hold a few selected frames: every frame ends up skipped, analysed or dropped
+            Await.until(Duration.ofSeconds(20), () -> {
+                SourceCounters n = live.counters().get(0);
+                return n.skipped() + n.analysed() + n.dropped() == LiveClips.FRAMES;
+            }, live::summary);
             Await.until(Duration.ofSeconds(20), () -> live.counters().get(0).analysed() >= LiveClips.FRAMES / 2 - 1,
                     live::summary);
             Await.until(Duration.ofSeconds(10), () -> alerts.stream().anyMatch(

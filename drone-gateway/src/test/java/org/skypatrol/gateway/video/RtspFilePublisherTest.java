@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skypatrol.gateway.events.CameraStatusEvent;
 import org.skypatrol.gateway.events.EventBus;
 import org.skypatrol.gateway.store.RecordingStore;
+import org.skypatrol.gateway.testing.Await;
 import org.skypatrol.samples.rtsp.RtspFilePublisher;
 
 /**
@@ -107,18 +108,20 @@ class RtspFilePublisherTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         processes.add(listener);
         RtspFilePublisher publisher = new RtspFilePublisher(clip, "rtsp://127.0.0.1:" + port + "/live", false, true);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {                              // until ffmpeg listens: a refused connection is retried
+        Exception[] last = new Exception[1];
+        // until ffmpeg listens: a refused connection is retried (Await polls every 5 ms)
+        Await.until(Duration.ofSeconds(20), () -> {
             try {
                 publisher.run(() -> true);
-                break;
+                return true;
             } catch (Exception e) {
-                if (System.nanoTime() > deadline || publisher.packets() > 0) {
-                    throw e;
+                if (publisher.packets() > 0) {
+                    throw new AssertionError("publishing broke off after it started", e);
                 }
-                Thread.onSpinWait();
+                last[0] = e;
+                return false;
             }
-        }
+        }, () -> "ffmpeg listening (last refusal: " + last[0] + ")");
         assertThat(listener.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(VideoTestSupport.probe(received).frames()).isEqualTo(75);
         assertThat(VideoTestSupport.decodeErrors(received)).isEmpty();

@@ -113,21 +113,23 @@ public final class AnnexBDecoder implements AutoCloseable {
         boolean refused = r < 0 && r != avutil.AVERROR_EAGAIN();     // invalid data: the picture is lost
         // FFmpeg conceals damage it can decode around and only says so in its log (on this thread:
         // one decoding thread): such a unit counts as damaged once, whatever the number of messages
-        if (refused || log.errorsOnThisThread() > logged) {
+        boolean damaged = refused || log.errorsOnThisThread() > logged;
+        if (damaged) {
             errors++;
         }
-        return receive(sink);
+        return receive(sink, damaged);
     }
 
     /** End of a stream: hands over the pictures the decoder still holds and makes it ready for a new stream. */
     public int drain(Sink sink) {
         avcodec.avcodec_send_packet(context, null);
-        int n = receive(sink);
+        int n = receive(sink, false);
         avcodec.avcodec_flush_buffers(context);
         return n;
     }
 
-    private int receive(Sink sink) {
+    /** @param counted an error was already counted for the unit just sent (its concealed picture is the same damage) */
+    private int receive(Sink sink, boolean counted) {
         int n = 0;
         while (true) {
             int r = avcodec.avcodec_receive_frame(context, frame);
@@ -135,12 +137,17 @@ public final class AnnexBDecoder implements AutoCloseable {
                 return n;
             }
             if (r < 0) {
-                errors++;
+                if (!counted) {
+                    errors++;
+                }
                 return n;
             }
             try {
                 if ((frame.flags() & FRAME_FLAG_CORRUPT) != 0 || frame.decode_error_flags() != 0) {
-                    errors++;                           // concealed picture: not analysed as if it were whole
+                    if (!counted) {                     // concealed picture: not analysed as if it were whole
+                        errors++;
+                        counted = true;
+                    }
                     continue;
                 }
                 long t = frame.best_effort_timestamp() != avutil.AV_NOPTS_VALUE ? frame.best_effort_timestamp() : frame.pts();

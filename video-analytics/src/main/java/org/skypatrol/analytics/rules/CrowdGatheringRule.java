@@ -25,7 +25,9 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * since the previous frame is still walking in (a merged blob's track speed says nothing: its foot
  * point moves as people join and leave it; at 5 fps people walking in change 0.7-1 of it, people
  * milling about in place mostly 0.2-0.45 but up to ~0.6 in single frames, a group strolling at
- * 1-1.3 m/s 0.45-0.65: strollers are not told from milling people reliably, see docs/analytics.md). A merged count flickers by a person or two from frame to frame, so dropouts
+ * 1-1.3 m/s 0.45-0.65: strollers are not told from milling people reliably, see docs/analytics.md).
+ * A group blob that changes less than {@code minChangingFraction} 0.08 is rigid: a parked car, whose
+ * area would otherwise read as a dozen people (from above 1.8 x 4.5 m over 0.5 m^2 a person). A merged count flickers by a person or two from frame to frame, so dropouts
  * up to {@code sustainGapSeconds} 1 are tolerated while sustaining.
  */
 public final class CrowdGatheringRule extends AbstractRule {
@@ -33,7 +35,7 @@ public final class CrowdGatheringRule extends AbstractRule {
     public CrowdGatheringRule(Map<String, Double> overrides) {
         super(Behaviour.CROWD_GATHERING, Map.of("minPeople", 10.0, "radiusMetres", 8.0, "sustainSeconds", 5.0,
                 "endAfterSeconds", 4.0, "maxMissedSeconds", 0.0, "maxSpeedMps", 1.0, "maxChangingFraction", 0.6,
-                "sustainGapSeconds", 1.0), overrides);
+                "minChangingFraction", 0.08, "sustainGapSeconds", 1.0), overrides);
     }
 
     /** People a track stands for now: its estimate off the road, one per person track on it, else none. */
@@ -43,6 +45,9 @@ public final class CrowdGatheringRule extends AbstractRule {
         }
         if (t.people() < 2 ? t.speedMps() > p("maxSpeedMps") : t.changing() > p("maxChangingFraction")) {
             return 0;                                   // people walking past (or still arriving) are not gathered
+        }
+        if (t.people() >= 2 && t.changing() < p("minChangingFraction")) {
+            return 0;                                   // rigid: a parked car, not people (they always sway, 0.2+)
         }
         boolean person = t.cls() == ObjectClass.PERSON;
         if (CrowdRunningRule.onRoad(t, ctx)) {

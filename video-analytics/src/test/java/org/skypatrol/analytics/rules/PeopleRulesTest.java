@@ -199,6 +199,21 @@ class PeopleRulesTest {
         assertThat(starts.get(0).time()).isBetween(14.8, 16.0);
     }
 
+    /**
+     * A parked car off the road (here in the square) has a group's area: from above 1.8 x 4.5 m reads as
+     * sixteen people. Nothing in it moves between frames, so it is no crowd; the same blob with people
+     * swaying in it (0.3 of it changing) is one.
+     */
+    @Test
+    void crowdGathering_rigidBlobOffTheRoad_isNoCrowd_theSameBlobSwayingIs() throws Exception {
+        for (double changing : new double[] {0.0, 0.03, 0.3}) {
+            var seen = new Scenario(AREA)
+                    .actor(CAR, 1.8, 4.5, 0, 20, still(new Vec2(28, 30))).group(t -> new double[] {16, changing})
+                    .run(20);
+            assertThat(starts(seen, "crowd_gathering")).as("changing " + changing).hasSize(changing >= 0.08 ? 1 : 0);
+        }
+    }
+
     /** On the motorway a blob of a person's height is a vehicle as likely as a group: its estimate does not count. */
     @Test
     void crowdGathering_groupEstimatesOnTheRoad_doNotCount() throws Exception {
