@@ -92,6 +92,7 @@ final class LiveFrameSource implements FrameSource {
         double r = g.getVideoFrameRate();
         fps = r > 0 && r < 1000 ? r : Double.NaN;
         grabber = g;
+        selector.newStream();                           // a (re)opened source is a new stretch of video
         offset = Math.max(timelineNow, lastTime + frameStep());
         lastStreamTime = -1;
         paceOriginNanos = System.nanoTime();
@@ -162,6 +163,7 @@ final class LiveFrameSource implements FrameSource {
             open(lastTime + frameStep());
             return;
         }
+        selector.newStream();                           // the loop starts again: the video broke here
         offset = lastTime + frameStep();
         lastStreamTime = -1;
     }

@@ -93,6 +93,7 @@ final class PublishedFrames implements LiveFrames {
             publishers.incrementAndGet();               // a new publisher took over (or the same one came back)
         }
         stream = s;
+        selector.newStream();                           // another stretch of video: the analysis starts afresh
         firstPts = Long.MIN_VALUE;
         lastPts = Long.MIN_VALUE;
         AnnexBDecoder.Codec codec = s.h265() ? AnnexBDecoder.Codec.H265 : AnnexBDecoder.Codec.H264;

@@ -58,9 +58,9 @@ public final class DemoDrone {
     }
 
     /**
-     * The drone's video link: publishes the clip in a loop to the gateway's RTSP server at
-     * {@code port} until closed (on a thread of its own; a refused or broken connection is retried
-     * after a second, as a drone's encoder reconnects).
+     * The drone's video link: publishes the clip again and again, one RTSP session per play, to the
+     * gateway's RTSP server at {@code port} until closed (on a thread of its own; a refused or broken
+     * connection is retried after a second, as a drone's encoder reconnects).
      */
     public static AutoCloseable publish(Path clipDir, int port, VideoConfig.RtspServer server) {
         String auth = server.auth() == VideoConfig.AuthMode.NONE ? ""
@@ -71,7 +71,9 @@ public final class DemoDrone {
         Thread t = new Thread(() -> {
             while (running.get()) {
                 try {
-                    new RtspFilePublisher(clipDir.resolve("video.mp4"), url, true, true).run(running::get);
+                    // one RTSP session per play: the clip's end is a real break in the video (the parked
+                    // car vanishes), and a new session tells the gateway so (its analysis starts afresh)
+                    new RtspFilePublisher(clipDir.resolve("video.mp4"), url, false, true).run(running::get);
                 } catch (Exception e) {
                     log.warn("demo drone: publishing its video failed ({}); again in 1 s", e.getMessage());
                     LockSupport.parkNanos(1_000_000_000L);

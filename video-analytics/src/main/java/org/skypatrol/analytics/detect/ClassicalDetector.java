@@ -111,6 +111,13 @@ public final class ClassicalDetector implements Detector {
         }
     }
 
+    /** The background is learnt again from the next frame (with the warm-up), as on the first frame. */
+    @Override
+    public void restart() {
+        bgFast.release();
+        prevMapping = null;
+    }
+
     private List<Detection> detectFrame(AnalysisFrame frame, SceneView view) {
         prepare(frame.bgr());
         if (bgFast.empty() || bgFast.cols() != gray.cols() || bgFast.rows() != gray.rows()) {

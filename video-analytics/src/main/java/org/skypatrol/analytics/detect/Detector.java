@@ -12,6 +12,14 @@ public interface Detector extends AutoCloseable {
 
     String name();
 
+    /**
+     * The video broke (a loop, a reconnect, a new publisher): what the detector learnt of the scene
+     * (a background) no longer holds. The next frame is taken as a first frame. Stateless detectors
+     * have nothing to forget.
+     */
+    default void restart() {
+    }
+
     @Override
     void close();
 }

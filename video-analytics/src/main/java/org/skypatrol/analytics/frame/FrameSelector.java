@@ -22,6 +22,7 @@ public final class FrameSelector {
     private final SourceStats stats;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private double nextDue;
+    private int stream;
 
     /** @param analysisFps frames per second to analyse; 0 or less keeps every frame */
     public FrameSelector(double analysisFps, SourceStats stats) {
@@ -36,6 +37,14 @@ public final class FrameSelector {
      */
     public boolean due(double timeSeconds, double frameStep) {
         return period == 0 || timeSeconds + 0.5 * frameStep >= nextDue;
+    }
+
+    /**
+     * The video broke here (a file looped, the source reconnected, another publisher took over): the
+     * frames kept from now on belong to the next stream ({@link AnalysisFrame#stream}).
+     */
+    public void newStream() {
+        stream++;
     }
 
     /** A decoded frame that is not due: counted as skipped (by design, not a loss). */
@@ -61,6 +70,6 @@ public final class FrameSelector {
     public AnalysisFrame keep(long index, double timeSeconds, Mat bgr) {
         nextDue = Math.max(nextDue + period, timeSeconds + period * 0.5);
         stats.analysed.incrementAndGet();
-        return new AnalysisFrame(index, timeSeconds, bgr);
+        return new AnalysisFrame(index, timeSeconds, bgr, stream);
     }
 }

@@ -9,7 +9,8 @@ import org.skypatrol.analytics.frame.AnalysisFrame;
  * The analysis side of a source (STYLE.md: one analysis thread per source), shared by the offline
  * {@link VideoAnalysis} and the gateway's live analysis: takes frames from the source's bounded
  * {@link FrameQueue} until it is closed and empty, runs each through the {@link AnalysisPipeline} with
- * the pose at its time, and closes it. What the callers differ in (a hook before each frame, what to
+ * the pose at its time, and closes it. Where the frames' stream changes (the video broke) the
+ * pipeline starts afresh first ({@link AnalysisPipeline#restart}). What the callers differ in (a hook before each frame, what to
  * do with a result, whether a failing frame stops the run) is in {@link Hooks}.
  */
 public final class AnalysisLoop {
@@ -41,6 +42,7 @@ public final class AnalysisLoop {
     public static long run(FrameQueue queue, AnalysisPipeline pipeline, PoseSource poses, Hooks hooks)
             throws InterruptedException {
         long taken = 0;
+        int stream = Integer.MIN_VALUE;
         while (true) {
             AnalysisFrame f = queue.take(1, TimeUnit.SECONDS);
             if (f == null) {
@@ -50,6 +52,12 @@ public final class AnalysisLoop {
                 continue;
             }
             taken++;
+            if (f.stream() != stream) {
+                if (stream != Integer.MIN_VALUE) {
+                    pipeline.restart();                 // the video broke: start afresh (alerts ended)
+                }
+                stream = f.stream();
+            }
             try (f) {
                 hooks.before(f);
                 hooks.after(pipeline.process(f, poses.poseAt(f.timeSeconds()).orElse(null)), f);

@@ -55,6 +55,7 @@ public final class AnalysisPipeline implements AutoCloseable {
     private final AtomicLong framesWithoutPose = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong events = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
     private SceneView lastView;
     private double lastTime;
     private long lastFrame;
@@ -116,6 +117,25 @@ public final class AnalysisPipeline implements AutoCloseable {
         lastTime = t;
         lastFrame = frame.index();
         return Optional.of(new FrameResult(frame.index(), t, view, dets, tracks, out));
+    }
+
+    /**
+     * The video broke before the next frame (a loop, a reconnect, a new publisher: {@link
+     * AnalysisFrame#stream}): the open alerts end at the last frame before the break, the tracks are
+     * forgotten and the detector learns the scene again, so nothing left over from the old picture (a
+     * car parked at the end of a loop, gone at its start) passes for an object in the new one.
+     */
+    public List<AlertEvent> restart() {
+        List<AlertEvent> ended = finish();
+        tracker.clear();
+        detector.restart();
+        restarts.incrementAndGet();
+        return ended;
+    }
+
+    /** Stream breaks the analysis started afresh after. */
+    public long restarts() {
+        return restarts.get();
     }
 
     /** Ends all open alerts (end of the video). */

@@ -49,6 +49,15 @@ public final class Tracker {
     }
 
     /** Feeds one frame's detections (time in seconds from the frame) and returns the live tracks. */
+    /**
+     * The video broke (AnalysisFrame#stream): every track, and every lost one kept for
+     * re-identification, is forgotten. Ids go on counting, so an id never names two objects.
+     */
+    public void clear() {
+        tracks.clear();
+        lost.clear();
+    }
+
     public List<TrackSnapshot> update(double t, List<Detection> detectionsIn, GroundMapping mapping) {
         for (Track tr : tracks) {
             tr.predict(t);
