@@ -10,8 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.skypatrol.analytics.frame.AnalysisFrame;
-import org.skypatrol.analytics.scene.SceneGeometry;
-import org.skypatrol.analytics.scene.SceneParser;
 import org.skypatrol.analytics.scene.SceneView;
 
 /**
@@ -27,18 +25,7 @@ class ClassicalDetectorFixedCameraTest {
     @BeforeAll
     static void setUp() throws Exception {
         ground = new SyntheticGround();
-        view = new SceneGeometry(SceneParser.parse("pole", """
-                id: pole
-                camera:
-                  type: fixed
-                  width: 640
-                  height: 360
-                  calibration:
-                    - {pixel: [0, 0], ground: [0, 18]}
-                    - {pixel: [640, 0], ground: [32, 18]}
-                    - {pixel: [640, 360], ground: [32, 0]}
-                    - {pixel: [0, 360], ground: [0, 0]}
-                """)).view();
+        view = SyntheticGround.poleView();
     }
 
     @AfterAll

@@ -8,6 +8,9 @@ import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.skypatrol.analytics.scene.SceneGeometry;
+import org.skypatrol.analytics.scene.SceneParser;
+import org.skypatrol.analytics.scene.SceneView;
 
 /**
  * A large textured ground for the detector tests: smooth random blotches (grass, asphalt wear),
@@ -19,6 +22,25 @@ final class SyntheticGround implements AutoCloseable {
     static final int W = 640;
     static final int H = 360;
     private final Mat canvas;
+
+    /**
+     * A fixed camera on a pole over this ground: {@link #W} x {@link #H} pixels over 32 x 18 m,
+     * 5 cm per pixel.
+     */
+    static SceneView poleView() throws Exception {
+        return new SceneGeometry(SceneParser.parse("pole", """
+                id: pole
+                camera:
+                  type: fixed
+                  width: 640
+                  height: 360
+                  calibration:
+                    - {pixel: [0, 0], ground: [0, 18]}
+                    - {pixel: [640, 0], ground: [32, 18]}
+                    - {pixel: [640, 360], ground: [32, 0]}
+                    - {pixel: [0, 360], ground: [0, 0]}
+                """)).view();
+    }
 
     SyntheticGround() {
         canvas = new Mat(H + 200, W + 200, opencv_core.CV_8UC3);
