@@ -25,6 +25,7 @@ import org.skypatrol.gateway.config.MqttConfig;
 import org.skypatrol.gateway.config.VideoConfig;
 import org.skypatrol.gateway.demo.DemoPorts;
 import org.skypatrol.gateway.events.AlertEvent;
+import org.skypatrol.gateway.events.CameraStatusEvent;
 import org.skypatrol.gateway.events.TelemetryEvent;
 import org.skypatrol.gateway.store.RecordingStore;
 import org.skypatrol.gateway.video.SourceFeed;
@@ -183,8 +184,9 @@ class PublishedLiveAnalyticsTest {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isZero();
             SourceFeed feed = w.video().hub().feed("patrol-2", "patrol-2");
-            Await.until(Duration.ofSeconds(10), () -> feed.idle() && feed.frames() == LiveClips.FRAMES,
-                    () -> "feed " + feed.frames());
+            // the publisher's TEARDOWN ends the stream and closes the last segment: wait for that too
+            Await.until(Duration.ofSeconds(10), () -> feed.state() != CameraStatusEvent.State.STREAMING
+                    && feed.idle() && feed.frames() == LiveClips.FRAMES, () -> "feed " + feed.frames());
             // ingest and the recording never waited for the stalled analysis: every picture recorded
             assertThat(feed.drops()).isZero();
             List<RecordingStore.Segment> segments = w.video().store().segments("patrol-2");
