@@ -11,8 +11,6 @@ import org.skypatrol.analytics.detect.Detection;
 import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.geo.GroundMapping;
 import org.skypatrol.analytics.geo.Vec2;
-import org.skypatrol.analytics.scene.SceneGeometry;
-import org.skypatrol.analytics.scene.SceneParser;
 
 /**
  * The people a detection holds (a merged group's estimate) reach the rules through the tracker:
@@ -21,21 +19,6 @@ import org.skypatrol.analytics.scene.SceneParser;
  */
 class TrackerPeopleTest {
 
-    private static GroundMapping mapping() throws Exception {
-        return new SceneGeometry(SceneParser.parse("t", """
-                id: t
-                camera:
-                  type: fixed
-                  width: 2000
-                  height: 2000
-                  calibration:
-                    - {pixel: [0, 2000], ground: [0, 0]}
-                    - {pixel: [2000, 2000], ground: [200, 0]}
-                    - {pixel: [2000, 0], ground: [200, 200]}
-                    - {pixel: [0, 0], ground: [0, 200]}
-                """)).view().mapping();
-    }
-
     /** A square box of side {@code side} metres centred on a ground point. */
     private static Box box(Vec2 g, double side) {
         return new Box(g.x() * 10 - side * 5, 2000 - g.y() * 10 - side * 5, side * 10, side * 10);
@@ -43,7 +26,7 @@ class TrackerPeopleTest {
 
     @Test
     void aGroupsEstimate_isItsTracks_andOnePersonIsOne() throws Exception {
-        GroundMapping m = mapping();
+        GroundMapping m = TrackerTest.MAPPING;
         Tracker tracker = new Tracker(TrackerSettings.defaults());
         List<TrackSnapshot> last = List.of();
         for (int i = 0; i <= 10; i++) {
@@ -63,7 +46,7 @@ class TrackerPeopleTest {
 
     @Test
     void oneBlobOverTwoTracks_sharesItsPeopleByBoxArea() throws Exception {
-        GroundMapping m = mapping();
+        GroundMapping m = TrackerTest.MAPPING;
         Tracker tracker = new Tracker(TrackerSettings.defaults());
         List<TrackSnapshot> last = List.of();
         Vec2 a = new Vec2(50, 50);
@@ -96,7 +79,7 @@ class TrackerPeopleTest {
      */
     @Test
     void aGroupWalkingApart_isNotHeldTogetherAsOneVehicle() throws Exception {
-        GroundMapping m = mapping();
+        GroundMapping m = TrackerTest.MAPPING;
         Tracker tracker = new Tracker(TrackerSettings.defaults());
         List<TrackSnapshot> last = List.of();
         for (int i = 0; i <= 30; i++) {
@@ -129,7 +112,7 @@ class TrackerPeopleTest {
      */
     @Test
     void aStandingGroupSeenAsAPiece_keepsItsPeople() throws Exception {
-        GroundMapping m = mapping();
+        GroundMapping m = TrackerTest.MAPPING;
         Tracker tracker = new Tracker(TrackerSettings.defaults());
         List<TrackSnapshot> last = List.of();
         Box whole = box(new Vec2(50, 50), 4);

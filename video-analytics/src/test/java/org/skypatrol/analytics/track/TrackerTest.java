@@ -22,7 +22,8 @@ import org.skypatrol.analytics.scene.SceneParser;
  */
 class TrackerTest {
 
-    private static final GroundMapping MAPPING = mapping();
+    /** 10 px per metre over 200 x 200 m, straight down (shared with TrackerPeopleTest). */
+    static final GroundMapping MAPPING = mapping();
 
     private static GroundMapping mapping() {
         try {
