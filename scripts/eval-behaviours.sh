@@ -5,8 +5,12 @@
 #
 # Usage: scripts/eval-behaviours.sh [--out DIR] [--only BEHAVIOUR] [--tolerance SECONDS] [--fps N]
 #                                   [--jobs N] [--no-render] [--sanity] [--markdown FILE] [--seed-offset N]
+#                                   [--seed-offsets N,M,...]
 #   --seed-offset N  render every clip with its seed + N: the same scripts with other noise, grain,
 #                colours and jitter (a variant the analytics were not tuned on)
+#   --seed-offsets N,M,...  render one library per offset into DIR/seed-N and score them pooled (one
+#                table over all renders; each clip named seed-N/clip): held-out figures from several
+#                renders, so that one lucky or unlucky render does not decide a behaviour
 #   --sanity     score the truth against itself (checks the evaluator; F1 = 1 by construction)
 #   --no-render  reuse clips already rendered in --out
 set -euo pipefail
@@ -18,7 +22,8 @@ fps=5
 jobs=2
 render=1
 sanity=0
-seed_offset=0
+single=1
+seed_offsets="0"
 markdown="$root/docs/accuracy-behaviours.md"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,7 +35,8 @@ while [ $# -gt 0 ]; do
     --no-render) render=0; shift ;;
     --sanity) sanity=1; shift ;;
     --markdown) markdown="$2"; shift 2 ;;
-    --seed-offset) seed_offset="$2"; shift 2 ;;
+    --seed-offset) seed_offsets="$2"; single=1; shift 2 ;;
+    --seed-offsets) seed_offsets="$2"; single=0; shift 2 ;;
     *) echo "eval-behaviours: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -40,13 +46,27 @@ commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"   
 gw="$root/drone-gateway/target"
 cp="$gw/drone-gateway-0.1.0-SNAPSHOT.jar:$gw/lib/*"
 
+# one render directory per seed offset: DIR itself for a single one, DIR/seed-N for several
+renders=()
+IFS=',' read -r -a offsets <<<"$seed_offsets"
+for n in "${offsets[@]}"; do
+  if [ "$single" = 1 ]; then renders+=("$out"); else renders+=("$out/seed-$n"); fi
+done
 if [ "$render" = 1 ]; then
   rm -rf "$out"
-  java -cp "$cp" org.skypatrol.samples.scenegen.Main --out "$out" --jobs "$jobs" --seed-offset "$seed_offset" ${only:+--only "$only"}
+  for i in "${!offsets[@]}"; do
+    java -cp "$cp" org.skypatrol.samples.scenegen.Main --out "${renders[$i]}" --jobs "$jobs" \
+      --seed-offset "${offsets[$i]}" ${only:+--only "$only"}
+  done
 fi
 
 evaluate() {
-  java -cp "$cp" org.skypatrol.samples.scenegen.Evaluate --scenes "$out" --tolerance "$tolerance" "$@"
+  local scenes=()
+  for r in "${renders[@]}"; do scenes+=(--scenes "$r"); done
+  java -cp "$cp" org.skypatrol.samples.scenegen.Evaluate "${scenes[@]}" --tolerance "$tolerance" "$@"
+}
+clip_dirs() {
+  for r in "${renders[@]}"; do find "$r" -mindepth 1 -maxdepth 1 -type d; done | sort
 }
 
 if [ "$sanity" = 1 ]; then
@@ -72,7 +92,7 @@ analyze_one() {
 export -f analyze_one
 export cp fps
 
-first="$(find "$out" -mindepth 1 -maxdepth 1 -type d | sort | head -1)"
+first="$(clip_dirs | head -1)"
 analyze_one "$first"
 if [ "$(cat "$first/analyze.rc")" = 3 ]; then
   echo "eval-behaviours: 'skypatrol analyze' is not available yet on this branch; scoring the truth against itself" >&2
@@ -80,10 +100,11 @@ if [ "$(cat "$first/analyze.rc")" = 3 ]; then
   exit 0
 fi
 start=$(date +%s)
-find "$out" -mindepth 1 -maxdepth 1 -type d | sort | tail -n +2 | xargs -P "$jobs" -I{} bash -c 'analyze_one "$1"' _ {}
+clip_dirs | tail -n +2 | xargs -P "$jobs" -I{} bash -c 'analyze_one "$1"' _ {}
 took=$(( $(date +%s) - start ))
-failed=$(grep -L '^0$' "$out"/*/analyze.rc | wc -l)
-echo "eval-behaviours: analysed $(ls "$out"/*/analyze.rc | wc -l) clips (${took}s after the first; ${failed} failed, see analyze.log)" >&2
+rcs=$(clip_dirs | sed 's|$|/analyze.rc|')
+failed=$(grep -L '^0$' $rcs | wc -l)
+echo "eval-behaviours: analysed $(echo "$rcs" | wc -l) clips (${took}s after the first; ${failed} failed, see analyze.log)" >&2
 
 evaluate --markdown "$markdown" \
-  --label "skypatrol analyze (classical detector, --fps $fps) at commit $commit, $(date -u +%Y-%m-%d)"
+  --label "skypatrol analyze (classical detector, --fps $fps) at commit $commit, $(date -u +%Y-%m-%d), seed offset(s) $seed_offsets"

@@ -120,7 +120,15 @@ public final class AccuracyReport {
         r.falseAlarms().forEach(e -> row(e.behaviour()).fp++);
         clips.add(new ClipLine(clip, behaviour, polarity.id(), (int) truth.stream().filter(EventRecord::isStart).count(),
                 (int) pred.stream().filter(EventRecord::isStart).count(), r.matched().size(), r.falseAlarms().size(),
-                r.missed().size(), note));
+                r.missed().size(), note != null ? note : errors(r)));
+    }
+
+    /** What went wrong in a clip, for its line: "FP speeding@6.0 s; FN speeding@2.5 s", empty when nothing did. */
+    private static String errors(Matcher.Result r) {
+        List<String> parts = new ArrayList<>();
+        r.falseAlarms().forEach(e -> parts.add(String.format(Locale.ROOT, "FP %s@%.1f s", e.behaviour(), e.videoTimeSeconds())));
+        r.missed().forEach(e -> parts.add(String.format(Locale.ROOT, "FN %s@%.1f s", e.behaviour(), e.videoTimeSeconds())));
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     /** The per-behaviour table (Markdown). */

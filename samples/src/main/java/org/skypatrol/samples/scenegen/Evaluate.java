@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Scores predicted alerts against a rendered library:
- * {@code Evaluate --scenes DIR [--predicted events.jsonl] [--sanity] [--tolerance 3] [--markdown FILE]
- * [--label TEXT]}. Each scenario directory holds {@code scenario.json}, {@code truth.jsonl} and, once
- * analysed, the predicted events; {@code --sanity} scores the truth against itself (the evaluator's
- * own check, F1 = 1 everywhere). A clip without predictions counts all its truths as misses.
+ * {@code Evaluate --scenes DIR [--scenes DIR2 ...] [--predicted events.jsonl] [--sanity] [--tolerance 3]
+ * [--markdown FILE] [--label TEXT]}. Each scenario directory holds {@code scenario.json},
+ * {@code truth.jsonl} and, once analysed, the predicted events; {@code --sanity} scores the truth
+ * against itself (the evaluator's own check, F1 = 1 everywhere). A clip without predictions counts all
+ * its truths as misses. Several {@code --scenes} (renders of the library with other seed offsets) are
+ * pooled into one report, each clip named {@code render/clip}.
  */
 public final class Evaluate {
 
@@ -26,7 +28,7 @@ public final class Evaluate {
     }
 
     public static void main(String[] args) throws IOException {
-        Path scenes = null;
+        List<Path> scenes = new ArrayList<>();
         String predictedName = "events.jsonl";
         boolean sanity = false;
         double tolerance = 3;
@@ -34,7 +36,7 @@ public final class Evaluate {
         String label = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--scenes" -> scenes = Path.of(args[++i]);
+                case "--scenes" -> scenes.add(Path.of(args[++i]));
                 case "--predicted" -> predictedName = args[++i];
                 case "--sanity" -> sanity = true;
                 case "--tolerance" -> tolerance = Double.parseDouble(args[++i]);
@@ -46,8 +48,8 @@ public final class Evaluate {
                 }
             }
         }
-        if (scenes == null) {
-            System.err.println("usage: Evaluate --scenes DIR [--predicted NAME] [--sanity] [--tolerance S] [--markdown FILE] [--label TEXT]");
+        if (scenes.isEmpty()) {
+            System.err.println("usage: Evaluate --scenes DIR [--scenes DIR ...] [--predicted NAME] [--sanity] [--tolerance S] [--markdown FILE] [--label TEXT]");
             System.exit(2);
         }
         AccuracyReport report = evaluate(scenes, sanity ? null : predictedName, tolerance);
@@ -62,7 +64,24 @@ public final class Evaluate {
 
     /** Scores every scenario directory under {@code scenes}; {@code predictedName} null means the truth itself. */
     public static AccuracyReport evaluate(Path scenes, String predictedName, double tolerance) throws IOException {
+        return evaluate(List.of(scenes), predictedName, tolerance);
+    }
+
+    /**
+     * Scores the scenario directories under every render in {@code renders} into one report; with more
+     * than one render each clip is named after its render ({@code seed-3000/speeding-positive}).
+     */
+    public static AccuracyReport evaluate(List<Path> renders, String predictedName, double tolerance) throws IOException {
         AccuracyReport report = new AccuracyReport();
+        for (Path scenes : renders) {
+            String prefix = renders.size() > 1 ? scenes.getFileName() + "/" : "";
+            addRender(report, scenes, prefix, predictedName, tolerance);
+        }
+        return report;
+    }
+
+    private static void addRender(AccuracyReport report, Path scenes, String prefix, String predictedName,
+                                  double tolerance) throws IOException {
         List<Path> dirs;
         try (Stream<Path> s = Files.list(scenes)) {
             dirs = s.filter(d -> Files.isRegularFile(d.resolve("scenario.json"))).sorted().toList();
@@ -85,10 +104,9 @@ public final class Evaluate {
             }
             Scenario.Polarity polarity = "positive".equals(meta.path("polarity").asText())
                     ? Scenario.Polarity.POSITIVE : Scenario.Polarity.NEAR_MISS;
-            report.add(meta.path("name").asText(d.getFileName().toString()), meta.path("behaviour").asText(), polarity,
-                    truth, predicted, tolerance, note);
+            report.add(prefix + meta.path("name").asText(d.getFileName().toString()), meta.path("behaviour").asText(),
+                    polarity, truth, predicted, tolerance, note);
         }
-        return report;
     }
 
     static String markdown(AccuracyReport report, String title, double tolerance) {
