@@ -1,12 +1,16 @@
 package org.skypatrol.analytics.rules;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
@@ -21,17 +25,32 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * is never an abandoned object; this rule cannot tell whether it was left before the stream began.
  * The object must be seen now: its last observation at most {@code maxMissedSeconds} (1) ago (a
  * stationary track coasts for seconds after the blob that made it is gone).
+ * And someone brought it: a person, or any track that moved, was within {@code ownerRadiusMetres} of
+ * where it lies at some time from {@code broughtWithinSeconds} (15) before its first sighting to
+ * {@code broughtGraceSeconds} (2) after (the detector finds a put-down bag as newly static only seconds
+ * after it was put down, and its owner may have walked off by then). Blobs that appear with nobody near
+ * (a zone's painted outline or a kerb turned foreground by a change of light, a shadow edge) were left by
+ * no one. The footfalls are the rule's own record of where people and moving tracks were seen, so an
+ * owner whose track has expired still counts.
  */
 public final class AbandonedObjectRule extends AbstractRule {
 
     public AbandonedObjectRule(Map<String, Double> overrides) {
         super(Behaviour.ABANDONED_OBJECT, Map.of("dwellSeconds", 30.0, "ownerRadiusMetres", 3.0, "maxSizeMetres", 1.6,
-                "appearAfterSeconds", 8.0, "maxMissedSeconds", 1.0),
+                "appearAfterSeconds", 8.0, "maxMissedSeconds", 1.0, "broughtWithinSeconds", 15.0,
+                "broughtGraceSeconds", 2.0),
                 overrides);
     }
 
     /** Frame time of the first frame this rule saw (the start of analysis for its stream). */
     private double startSeconds = Double.NaN;
+    /** Where people and moving tracks were seen, oldest first: (time, ground) of every such observation. */
+    private final Deque<Footfall> footfalls = new ArrayDeque<>();
+    /** Objects already judged: true = someone was near when it appeared. */
+    private final Map<Integer, Boolean> brought = new HashMap<>();
+
+    private record Footfall(double timeSeconds, int trackId, Vec2 ground) {
+    }
 
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
@@ -41,10 +60,11 @@ public final class AbandonedObjectRule extends AbstractRule {
         List<RuleHit> hits = new ArrayList<>();
         List<TrackSnapshot> people = ctx.tracksOf(c -> c == ObjectClass.PERSON);
         List<TrackSnapshot> objects = ctx.tracks().stream().filter(AbandonedObjectRule::isObject).toList();
+        recordFootfalls(ctx);
         for (TrackSnapshot t : objects) {
             if (t.missedSeconds() > p("maxMissedSeconds") || isPartOfAnother(t, objects) || isPartOfAnother(t, people)
                     || touchesFrameEdge(t, ctx)
-                    || t.firstSeenSeconds() - startSeconds < p("appearAfterSeconds")) {
+                    || t.firstSeenSeconds() - startSeconds < p("appearAfterSeconds") || !broughtBySomeone(t, ctx)) {
                 continue;
             }
             // the dwell runs from the object's first sighting, or from when the last person walked away
@@ -58,6 +78,44 @@ public final class AbandonedObjectRule extends AbstractRule {
             }
         }
         return hits;
+    }
+
+    /**
+     * Records where people and moving tracks (anything that is not a never-moved static object) are
+     * seen in this frame, and forgets what is older than the longest look-back any object can still need.
+     */
+    private void recordFootfalls(RuleContext ctx) {
+        for (TrackSnapshot t : ctx.tracks()) {
+            boolean mover = t.cls() == ObjectClass.PERSON || !t.neverMoved() && t.cls() != ObjectClass.STATIC_OBJECT;
+            if (mover && t.missedSeconds() == 0) {
+                footfalls.addLast(new Footfall(ctx.timeSeconds(), t.id(), t.ground()));
+            }
+        }
+        double keep = p("broughtWithinSeconds") + p("broughtGraceSeconds") + p("dwellSeconds");
+        while (!footfalls.isEmpty() && footfalls.peekFirst().timeSeconds() < ctx.timeSeconds() - keep) {
+            footfalls.pollFirst();
+        }
+        brought.keySet().retainAll(ctx.tracks().stream().map(TrackSnapshot::id).toList());
+    }
+
+    /**
+     * Whether someone was within {@code ownerRadiusMetres} of the object from {@code broughtWithinSeconds}
+     * before its first sighting to {@code broughtGraceSeconds} after; judged once that time is over (or
+     * as soon as someone was).
+     */
+    private boolean broughtBySomeone(TrackSnapshot t, RuleContext ctx) {
+        Boolean known = brought.get(t.id());
+        if (known != null) {
+            return known;
+        }
+        double from = t.firstSeenSeconds() - p("broughtWithinSeconds");
+        double to = t.firstSeenSeconds() + p("broughtGraceSeconds");
+        boolean near = footfalls.stream().anyMatch(f -> f.trackId() != t.id() && f.timeSeconds() >= from
+                && f.timeSeconds() <= to && f.ground().distance(t.ground()) < p("ownerRadiusMetres"));
+        if (near || ctx.timeSeconds() > to) {
+            brought.put(t.id(), near);
+        }
+        return near;
     }
 
     /**

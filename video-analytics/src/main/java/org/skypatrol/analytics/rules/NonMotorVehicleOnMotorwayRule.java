@@ -21,7 +21,8 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * ground speed over the last {@code speedWindowSeconds} (2) is at least {@code riderMinSpeedMps} (3.5,
  * faster than anyone walks; the tracker's own bicycle call waits for its filtered speed to settle).
  * Either way the track has moved at least {@code minTravelMetres} (3) from where it was first seen,
- * and its speed lies between {@code minSpeedMps} (1.5: riding, not a static artefact) and
+ * and its speed (over the window, and the tracker's filtered speed too: a blob that changes shape in
+ * place jumps about without moving) lies between {@code minSpeedMps} (1.5: riding, not a static artefact) and
  * {@code maxSpeedMps} (12, 43 km/h: e-bikes are limited to 25 km/h; a two-wheeler keeping up with
  * traffic is a motorcycle, a motor vehicle, or a fragment of a car); and at least half its
  * observations over the window measure as a person or a bicycle, as does the one of this frame, whose
@@ -53,7 +54,11 @@ public final class NonMotorVehicleOnMotorwayRule extends ZoneClassRule {
         boolean rider = Double.isNaN(v) ? t.cls() == ObjectClass.BICYCLE
                 : t.cls() == ObjectClass.BICYCLE || v >= p("riderMinSpeedMps");
         double speed = Double.isNaN(v) ? t.speedMps() : v;
-        return rider && Motion.travelledMetres(t) >= p("minTravelMetres") && speed >= p("minSpeedMps")
+        // the filter must agree it rides: a blob changing shape in place (a piece of a car in a queue,
+        // flickering between a person's and a car's outline) has measured positions that jump about
+        // while its filtered track stands
+        boolean moving = !t.stationary() && t.speedMps() >= p("minSpeedMps");
+        return rider && moving && Motion.travelledMetres(t) >= p("minTravelMetres") && speed >= p("minSpeedMps")
                 && speed <= p("maxSpeedMps") && riderShaped(t, ctx);
     }
 

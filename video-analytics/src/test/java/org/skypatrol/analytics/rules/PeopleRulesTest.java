@@ -76,6 +76,50 @@ class PeopleRulesTest {
         assertThat(starts(car, "pedestrian_on_motorway")).isEmpty();
     }
 
+    /**
+     * A person who carries something to {@code spot}, arriving at {@code drop}: walks in from 10 m west,
+     * stands 1 m south of it for a second, walks 20 m north and out of view.
+     */
+    private static Scenario bringer(Scenario s, Vec2 spot, double drop) {
+        Vec2 from = spot.plus(new Vec2(-10, -1));
+        Vec2 beside = spot.plus(new Vec2(0, -1));
+        Vec2 away = spot.plus(new Vec2(-20, 20));
+        return s.actor(PERSON, 0.5, 0.5, Math.max(0, drop - 8), drop + 9, t -> t <= drop
+                ? line(from, beside, drop - 8, drop).apply(t) : line(beside, away, drop + 1, drop + 9).apply(t));
+    }
+
+    @Test
+    void motorway_personVotedCarWalkingAcross_isAPedestrian_personSizedPieceDriftingWithTraffic_isNot() throws Exception {
+        // a person whose sun shadow widens the blob to 1.3 m is voted car; walking across the lanes, a pedestrian
+        var across = new Scenario(AREA + SMALL_OK)
+                .actor(CAR, 1.3, 1.3, 0, 12, line(new Vec2(125, 40), new Vec2(108, 40), 0, 12))
+                .run(12);
+        assertThat(starts(across, "pedestrian_on_motorway")).hasSize(1);
+        // a piece of a car in a queue creeping along the lane at walking pace: the same blob, along the lane
+        for (ObjectClass cls : new ObjectClass[] {CAR, ObjectClass.UNKNOWN}) {
+            var piece = new Scenario(AREA + SMALL_OK)
+                    .actor(cls, 0.9, 0.9, 0, 12, line(new Vec2(110, 30), new Vec2(110, 47), 0, 12))
+                    .run(12);
+            assertThat(starts(piece, "pedestrian_on_motorway")).as(cls.id()).isEmpty();
+        }
+    }
+
+    @Test
+    void motorway_personSizedBlobThatOnlyTookACarsBlobFirst_didNotWalk() throws Exception {
+        // the track starts on a car passing through; then a still, person-sized marking keeps it: its
+        // filter "travelled", the person-sized blob never did
+        var seen = new Scenario(AREA + SMALL_OK)
+                .actor(CAR, 1.9, 4.5, 0, 0.2, line(new Vec2(110, 46), new Vec2(110, 50), 0, 0.2))
+                .actor(PERSON, 0.6, 0.6, 0.4, 10, still(new Vec2(110, 51)))
+                .run(10);
+        assertThat(starts(seen, "pedestrian_on_motorway")).isEmpty();
+        var walker = new Scenario(AREA + SMALL_OK)
+                .actor(CAR, 1.9, 4.5, 0, 0.2, line(new Vec2(110, 46), new Vec2(110, 50), 0, 0.2))
+                .actor(PERSON, 0.6, 0.6, 0.4, 10, line(new Vec2(110, 51), new Vec2(110, 63), 0.4, 10))
+                .run(10);
+        assertThat(starts(walker, "pedestrian_on_motorway")).hasSize(1);
+    }
+
     /** A track standing still at {@code g} since {@code since} with box {@code box} (test camera: 10 px per metre). */
     private static org.skypatrol.analytics.track.TrackSnapshot standing(int id, org.skypatrol.analytics.detect.ObjectClass cls,
                                                                         org.skypatrol.analytics.detect.Box box, Vec2 g, double since, double now) {
@@ -100,6 +144,11 @@ class PeopleRulesTest {
         // the same blob with nobody around it is a left object
         var alone = new AbandonedObjectRule(java.util.Map.of("dwellSeconds", 10.0));
         alone.evaluate(new RuleContext(view, 0, 0, java.util.List.of(), null));
+        var ownerBox = new org.skypatrol.analytics.detect.Box(397, 1570, 5, 5);
+        var owner = new org.skypatrol.analytics.track.TrackSnapshot(3, PERSON, ownerBox, new Vec2(40, 43),
+                new Vec2(1.3, 0), 0, Double.NaN, false, 0, java.util.List.of(new org.skypatrol.analytics.track.TrackPoint(
+                        9.8, new Vec2(40, 43), new Vec2(40, 43), ownerBox, 1.3)));
+        alone.evaluate(new RuleContext(view, 9.8, 49, java.util.List.of(owner), null));     // who put it down
         assertThat(alone.evaluate(new RuleContext(view, 25, 125, java.util.List.of(piece), null))).hasSize(1);
         // ... but not once its blob has been gone for 5 s (its stationary track still coasts)
         var gone = new org.skypatrol.analytics.track.TrackSnapshot(2, STATIC_OBJECT, piece.box(), piece.ground(),
@@ -109,18 +158,18 @@ class PeopleRulesTest {
 
     @Test
     void abandonedObject_pieceOfTheSameObject_isOneAlert() throws Exception {
-        var seen = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
+        var seen = bringer(new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
                 .actor(STATIC_OBJECT, 0.4, 0.4, 10, 30, still(new Vec2(40, 40)))    // the top of the bag, found first
-                .actor(STATIC_OBJECT, 1.0, 1.0, 11, 30, still(new Vec2(40, 40)))    // the whole bag
+                .actor(STATIC_OBJECT, 1.0, 1.0, 11, 30, still(new Vec2(40, 40))), new Vec2(40, 40), 9)   // the whole bag
                 .run(30);
         assertThat(starts(seen, "abandoned_object")).hasSize(1);
     }
 
     @Test
     void roadDebris_objectDroppedOnMotorway_fires_objectOffRoadIsAbandonedNotDebris() throws Exception {
-        var seen = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
+        var seen = bringer(new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
                 .actor(STATIC_OBJECT, 0.8, 0.8, 9, 30, still(new Vec2(110, 60)))
-                .actor(STATIC_OBJECT, 0.6, 0.4, 9, 30, still(new Vec2(40, 40)))
+                .actor(STATIC_OBJECT, 0.6, 0.4, 9, 30, still(new Vec2(40, 40))), new Vec2(40, 40), 8)
                 .run(30);
         assertThat(starts(seen, "road_debris")).hasSize(1).allMatch(s -> "mw".equals(s.zoneId()));
         assertThat(starts(seen, "abandoned_object")).hasSize(1);
@@ -133,15 +182,32 @@ class PeopleRulesTest {
                 .actor(STATIC_OBJECT, 0.6, 0.4, 3, 30, still(new Vec2(40, 40)))
                 .run(30);
         assertThat(starts(marking, "abandoned_object")).isEmpty();
-        var bag = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
+        var bag = bringer(new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n")
                 .actor(STATIC_OBJECT, 0.6, 0.4, 3, 30, still(new Vec2(20, 40)))
-                .actor(STATIC_OBJECT, 0.6, 0.4, 9, 30, still(new Vec2(40, 40)))
+                .actor(STATIC_OBJECT, 0.6, 0.4, 9, 30, still(new Vec2(40, 40))), new Vec2(40, 40), 8)
                 .run(30);
         assertThat(starts(bag, "abandoned_object")).hasSize(1);
-        var early = new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10, appearAfterSeconds: 2}\n")
-                .actor(STATIC_OBJECT, 0.6, 0.4, 3, 30, still(new Vec2(40, 40)))
+        var early = bringer(new Scenario(AREA + "rules:\n  abandoned_object: {dwellSeconds: 10, appearAfterSeconds: 2}\n")
+                .actor(STATIC_OBJECT, 0.6, 0.4, 3, 30, still(new Vec2(40, 40))), new Vec2(40, 40), 2.5)
                 .run(30);
         assertThat(starts(early, "abandoned_object")).as("a shorter settling time is honoured").hasSize(1);
+    }
+
+    @Test
+    void abandonedObject_appearingWithNobodyNear_isNoLeftObject_theSameBlobPutDownIs() throws Exception {
+        // a kerb or a zone's painted outline the light turns into a still blob 9 s in, people passing 6 m off
+        var rules = AREA + "rules:\n  abandoned_object: {dwellSeconds: 10}\n";
+        var passer = line(new Vec2(20, 46), new Vec2(60, 46), 0, 30);
+        var artefact = new Scenario(rules)
+                .actor(STATIC_OBJECT, 0.6, 0.4, 9, 30, still(new Vec2(40, 40)))
+                .actor(PERSON, 0.5, 0.5, 0, 30, passer)
+                .run(30);
+        assertThat(starts(artefact, "abandoned_object")).isEmpty();
+        var bag = bringer(new Scenario(rules)
+                .actor(STATIC_OBJECT, 0.6, 0.4, 9, 30, still(new Vec2(40, 40)))
+                .actor(PERSON, 0.5, 0.5, 0, 30, passer), new Vec2(40, 40), 4)   // found 5 s after it was put down
+                .run(30);
+        assertThat(starts(bag, "abandoned_object")).hasSize(1);
     }
 
     @Test
@@ -321,6 +387,20 @@ class PeopleRulesTest {
                 .actor(PERSON, 0.5, 0.5, 0, 10, line(new Vec2(35, 90), new Vec2(35, 125), 0, 10))
                 .run(10);
         assertThat(starts(seen, "restricted_area_intrusion")).hasSize(1).allMatch(s -> "depot".equals(s.zoneId()));
+    }
+
+    @Test
+    void intrusion_blobAppearingInsideAndStayingPut_isNoIntruder() throws Exception {
+        // the fence or painted outline turned foreground by a change of light: a still, car-sized patch
+        var seen = new Scenario(AREA)
+                .actor(CAR, 2.0, 1.5, 4, 12, still(new Vec2(20, 110)))
+                .actor(PERSON, 0.5, 0.5, 0, 12, line(new Vec2(15, 90), new Vec2(15, 112), 0, 12))
+                .run(12);
+        assertThat(starts(seen, "restricted_area_intrusion")).hasSize(1);
+        var alone = new Scenario(AREA)
+                .actor(CAR, 2.0, 1.5, 4, 12, still(new Vec2(20, 110)))
+                .run(12);
+        assertThat(starts(alone, "restricted_area_intrusion")).isEmpty();
     }
 
     @Test
