@@ -85,6 +85,9 @@ public final class AbandonedObjectRule extends AbstractRule {
      * seen in this frame, and forgets what is older than the longest look-back any object can still need.
      */
     private void recordFootfalls(RuleContext ctx) {
+        if (!footfalls.isEmpty() && footfalls.peekLast().timeSeconds() > ctx.timeSeconds()) {
+            footfalls.clear();                          // frame time went back: a new stream
+        }
         for (TrackSnapshot t : ctx.tracks()) {
             boolean mover = t.cls() == ObjectClass.PERSON || !t.neverMoved() && t.cls() != ObjectClass.STATIC_OBJECT;
             if (mover && t.missedSeconds() == 0) {

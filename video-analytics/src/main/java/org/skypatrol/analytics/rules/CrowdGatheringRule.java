@@ -1,6 +1,8 @@
 package org.skypatrol.analytics.rules;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +29,29 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * milling about in place mostly 0.2-0.45 but up to ~0.6 in single frames, a group strolling at
  * 1-1.3 m/s 0.45-0.65: strollers are not told from milling people reliably, see docs/analytics.md).
  * A group blob that changes less than {@code minChangingFraction} 0.08 is rigid: a parked car, whose
- * area would otherwise read as a dozen people (from above 1.8 x 4.5 m over 0.5 m^2 a person). A merged count flickers by a person or two from frame to frame, so dropouts
- * up to {@code sustainGapSeconds} 1 are tolerated while sustaining.
+ * area would otherwise read as a dozen people (from above 1.8 x 4.5 m over 0.5 m^2 a person).
+ * A frame's count is mostly low: people standing still fade into the background model piece by piece,
+ * a group's blob breaks into pieces that count one person each or none (a piece that measures as an
+ * object), and a piece jittering faster than {@code maxSpeedMps} counts as passing by. So the count of a
+ * zone or of the radius cluster is the best of its counts over the last {@code countWindowSeconds} (1):
+ * on the generator's plaza twelve people then stay at ten or more for 9-17 s on end, eight people for at
+ * most 2 s (frame by frame twelve people dropped below ten every second or two), and dropouts up to
+ * {@code sustainGapSeconds} 1 are tolerated while sustaining.
  */
 public final class CrowdGatheringRule extends AbstractRule {
 
     public CrowdGatheringRule(Map<String, Double> overrides) {
         super(Behaviour.CROWD_GATHERING, Map.of("minPeople", 10.0, "radiusMetres", 8.0, "sustainSeconds", 5.0,
                 "endAfterSeconds", 4.0, "maxMissedSeconds", 0.0, "maxSpeedMps", 1.0, "maxChangingFraction", 0.6,
-                "minChangingFraction", 0.08, "sustainGapSeconds", 1.0), overrides);
+                "minChangingFraction", 0.08, "sustainGapSeconds", 1.0, "countWindowSeconds", 1.0), overrides);
     }
+
+    /** A zone's or the radius cluster's count at one frame, with the hit it would raise. */
+    private record Counted(double timeSeconds, double count, RuleHit hit) {
+    }
+
+    /** Recent counts per key (zone id, or "radius"), oldest first, over the last {@code countWindowSeconds}. */
+    private final Map<String, Deque<Counted>> recent = new HashMap<>();
 
     /** People a track stands for now: its estimate off the road, one per person track on it, else none. */
     private double people(TrackSnapshot t, RuleContext ctx) {
@@ -58,7 +73,7 @@ public final class CrowdGatheringRule extends AbstractRule {
 
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
-        List<RuleHit> hits = new ArrayList<>();
+        List<Counted> now = new ArrayList<>();
         Map<Integer, Double> counts = new HashMap<>();
         List<TrackSnapshot> people = new ArrayList<>();
         for (TrackSnapshot t : ctx.tracks()) {
@@ -74,9 +89,9 @@ public final class CrowdGatheringRule extends AbstractRule {
             }
             List<TrackSnapshot> in = people.stream().filter(t -> RuleContext.inside(t, z)).toList();
             double n = sum(in, counts);
-            if (n >= p("minPeople")) {
-                hits.add(new RuleHit(z.id(), z.id(), in.stream().map(TrackSnapshot::id).toList(), z.ground().centroid(),
-                        Math.round(n) + " people gathered in " + z.id()));
+            if (n > 0) {
+                now.add(new Counted(ctx.timeSeconds(), n, new RuleHit(z.id(), z.id(), in.stream().map(TrackSnapshot::id)
+                        .toList(), z.ground().centroid(), Math.round(n) + " people gathered in " + z.id())));
             }
         }
         List<TrackSnapshot> best = List.of();
@@ -90,11 +105,37 @@ public final class CrowdGatheringRule extends AbstractRule {
                 bestCount = n;
             }
         }
-        if (bestCount >= p("minPeople")) {
+        if (bestCount > 0) {
             var centre = best.stream().map(TrackSnapshot::ground).reduce((a, b) -> a.plus(b)).orElseThrow()
                     .times(1.0 / best.size());
-            hits.add(new RuleHit("radius", null, best.stream().map(TrackSnapshot::id).toList(), centre,
-                    Math.round(bestCount) + " people within " + fmt(p("radiusMetres")) + " m"));
+            now.add(new Counted(ctx.timeSeconds(), bestCount, new RuleHit("radius", null,
+                    best.stream().map(TrackSnapshot::id).toList(), centre,
+                    Math.round(bestCount) + " people within " + fmt(p("radiusMetres")) + " m")));
+        }
+        return bestOfWindow(now, ctx.timeSeconds());
+    }
+
+    /**
+     * Adds this frame's counts to the recent ones and returns, per key, the hit of the best count over
+     * the last {@code countWindowSeconds} if it reaches {@code minPeople}.
+     */
+    private List<RuleHit> bestOfWindow(List<Counted> now, double t) {
+        for (Counted c : now) {
+            recent.computeIfAbsent(c.hit().key(), k -> new ArrayDeque<>()).addLast(c);
+        }
+        List<RuleHit> hits = new ArrayList<>();
+        for (var it = recent.values().iterator(); it.hasNext();) {
+            Deque<Counted> d = it.next();
+            // older than the window, or from before a restart of the stream (frame time went back)
+            d.removeIf(c -> c.timeSeconds() < t - p("countWindowSeconds") - 1e-9 || c.timeSeconds() > t);
+            if (d.isEmpty()) {
+                it.remove();
+                continue;
+            }
+            Counted best = d.stream().max(java.util.Comparator.comparingDouble(Counted::count)).orElseThrow();
+            if (best.count() >= p("minPeople")) {
+                hits.add(best.hit());
+            }
         }
         return hits;
     }

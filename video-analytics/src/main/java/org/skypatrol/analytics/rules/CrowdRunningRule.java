@@ -53,14 +53,32 @@ public final class CrowdRunningRule extends AbstractRule {
 
     /**
      * Moving at a person's running pace (above {@code runSpeedMps}, at most {@code maxRunSpeedMps} 9)
-     * whatever its class, unless it is a static object: runners who strolled as one merged blob keep
-     * the car or truck class that blob was voted.
+     * whatever its class: runners who strolled as one merged blob keep the car or truck class that blob
+     * was voted. A track voted static object counts only when its measured positions confirm the pace
+     * ({@link #measuredRun}): a young runner whose box the frame's top edge cuts to a squat blob is
+     * voted an object, while a still artefact's filtered speed is noise that its measurements do not show.
      */
     private boolean runningPace(TrackSnapshot t, RuleContext ctx) {
-        return t.cls() != ObjectClass.STATIC_OBJECT && t.speedMps() > p("runSpeedMps")
+        return (t.cls() != ObjectClass.STATIC_OBJECT || measuredRun(t, ctx)) && t.speedMps() > p("runSpeedMps")
                 && t.speedMps() <= p("maxRunSpeedMps")
                 && SizeClassifier.measure(t.box(), ctx.view().mapping())
                         .map(g -> g.widthMetres() <= p("maxRunnerWidthMetres")).orElse(false);
+    }
+
+    /**
+     * Whether the track's measured ground positions over the last second (at least three observations
+     * spanning 0.6 s or more; a box cut at the frame's top still has its true foot) moved faster than
+     * {@code runSpeedMps}.
+     */
+    private boolean measuredRun(TrackSnapshot t, RuleContext ctx) {
+        List<org.skypatrol.analytics.track.TrackPoint> w = t.since(ctx.timeSeconds() - 1.0);
+        if (w.size() < 3) {
+            return false;
+        }
+        var a = w.get(0);
+        var b = w.get(w.size() - 1);
+        double dt = b.timeSeconds() - a.timeSeconds();
+        return dt >= 0.6 && b.measured().distance(a.measured()) / dt > p("runSpeedMps");
     }
 
     /** Vehicles on a lane, motorway or intersection zone are traffic, not a crowd. */

@@ -48,7 +48,7 @@ final class Track {
         this.changing = d.changing();
         this.wholeArea = d.box().area();
         vote(d);
-        history.add(new TrackPoint(t, ground, ground, box, 0));
+        history.add(new TrackPoint(t, ground, ground, box, 0, people));
     }
 
     /**
@@ -117,7 +117,7 @@ final class Track {
         ky.update(ground.y(), measurementVariance);
         vote(d);
         Vec2 g = ground();
-        history.add(new TrackPoint(t, g, ground, box, velocity().length()));
+        history.add(new TrackPoint(t, g, ground, box, velocity().length(), people));
         while (history.size() > 2 && history.peekFirst().timeSeconds() < t - s.historySeconds()) {
             history.pollFirst();
         }

@@ -254,6 +254,25 @@ class PeopleRulesTest {
      * frames (walking) counts nothing; once they stand and mill about (little change) the count holds
      * and the alert starts the sustain time later.
      */
+    /**
+     * Twelve people standing still fade into the background piece by piece: their blob's estimate reads
+     * 8 most of the time and the full 12 only every 1.2 s. The best of each second's counts holds; eight
+     * people whose estimate reads 8 with one 11 while they walk in do not gather ten.
+     */
+    @Test
+    void crowdGathering_countFlickeringLow_isTheBestOfTheLastSecond() throws Exception {
+        var twelve = new Scenario(AREA)
+                .actor(CAR, 4.0, 2.5, 0, 20, still(new Vec2(30, 30)))
+                .group(t -> new double[] {Math.round(t * 5) % 6 == 0 ? 12 : 8, 0.35})
+                .run(20);
+        assertThat(starts(twelve, "crowd_gathering")).hasSize(1);
+        var eight = new Scenario(AREA)
+                .actor(CAR, 4.0, 2.5, 0, 20, still(new Vec2(30, 30)))
+                .group(t -> new double[] {Math.round(t * 5) == 20 ? 11 : 8, 0.35})
+                .run(20);
+        assertThat(starts(eight, "crowd_gathering")).isEmpty();
+    }
+
     @Test
     void crowdGathering_walkingGroupDoesNotCount_untilItStands() throws Exception {
         var seen = new Scenario(AREA)
@@ -347,6 +366,27 @@ class PeopleRulesTest {
     }
 
     @Test
+    void crowdRunning_runnerVotedStaticObject_countsWhenItsMeasurementsRun_stillArtefactDoesNot() throws Exception {
+        // four runners apart and a fifth whose squat blob (cut by the frame's top) is voted static object
+        String five = "rules:\n  crowd_running: {minRunners: 5}\n";
+        Scenario s = new Scenario(AREA + five);
+        for (int i = 0; i < 4; i++) {
+            s.actor(PERSON, 0.6, 0.6, 0, 8, line(new Vec2(5 + 4 * i, 5), new Vec2(5 + 4 * i, 37), 0, 8));
+        }
+        s.actor(STATIC_OBJECT, 0.8, 0.6, 0, 8, line(new Vec2(25, 5), new Vec2(25, 37), 0, 8));
+        var runs = starts(s.run(8), "crowd_running");
+        assertThat(runs).hasSize(1);
+        // counted as soon as its measurements run, not only once the tracker stops calling it an object
+        assertThat(runs.get(0).time()).isLessThan(3.0);
+        var four = new Scenario(AREA + five);
+        for (int i = 0; i < 4; i++) {
+            four.actor(PERSON, 0.6, 0.6, 0, 8, line(new Vec2(5 + 4 * i, 5), new Vec2(5 + 4 * i, 37), 0, 8));
+        }
+        four.actor(STATIC_OBJECT, 0.8, 0.6, 0, 8, still(new Vec2(25, 20)));
+        assertThat(starts(four.run(8), "crowd_running")).as("four runners and a still object").isEmpty();
+    }
+
+    @Test
     void crowdRunning_carWideTracksOffTheRoad_doNotCount() throws Exception {
         for (double width : new double[] {1.6, 1.9}) {
             Scenario s = new Scenario(AREA);
@@ -401,6 +441,21 @@ class PeopleRulesTest {
                 .actor(CAR, 2.0, 1.5, 4, 12, still(new Vec2(20, 110)))
                 .run(12);
         assertThat(starts(alone, "restricted_area_intrusion")).isEmpty();
+    }
+
+    @Test
+    void fighting_evidenceLostForTwoFramesWhileBlobsMergeAndSplit_stillOneFightOnTime() throws Exception {
+        // the pair scuffles from 0 s; between 4.0 and 4.4 s the detector sees neither of them (their blobs merge
+        // into one the tracker will not take): the sustain (2 s) must not start again from 4.6 s
+        var fight = new Scenario(AREA)
+                .actor(PERSON, 0.5, 0.5, 0, 3.9, t -> new Vec2(20 + 0.9 * Math.sin(5 * t), 20 + 0.8 * Math.cos(7 * t)))
+                .actor(PERSON, 0.5, 0.5, 0, 3.9, t -> new Vec2(21.2 + 0.9 * Math.cos(6 * t), 20 + 0.8 * Math.sin(4 * t)))
+                .actor(PERSON, 0.5, 0.5, 4.5, 10, t -> new Vec2(20 + 0.9 * Math.sin(5 * t), 20 + 0.8 * Math.cos(7 * t)))
+                .actor(PERSON, 0.5, 0.5, 4.5, 10, t -> new Vec2(21.2 + 0.9 * Math.cos(6 * t), 20 + 0.8 * Math.sin(4 * t)))
+                .run(10);
+        var s = starts(fight, "fighting");
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).time()).isLessThan(5.5);
     }
 
     @Test
