@@ -32,12 +32,45 @@ public final class SizeClassifier {
     private SizeClassifier() {
     }
 
-    /** Ground size of a box: width and length (nadir) or width and height (oblique), metres. */
-    public record GroundSize(double widthMetres, double lengthMetres, boolean nadir) {
+    /**
+     * Ground size of a box: width and length (nadir) or width and height (oblique), metres; with the
+     * box's height in pixels times the horizontal ground scale at its foot ({@code uprightMetres}) and
+     * the sine of the view's elevation there ({@code sinElevation}: the horizontal over the vertical
+     * ground scale, 1 straight down).
+     */
+    public record GroundSize(double widthMetres, double lengthMetres, boolean nadir, double uprightMetres,
+                             double sinElevation) {
+        /** Without the view's elevation: straight down if nadir, else a 30° oblique view. */
+        public GroundSize(double widthMetres, double lengthMetres, boolean nadir) {
+            this(widthMetres, lengthMetres, nadir, lengthMetres, nadir ? 1 : 0.5);
+        }
+
         public double longest() {
             return Math.max(widthMetres, lengthMetres);
         }
+
+        /**
+         * The box's extent along the image's vertical over that of a {@link #REF_HEIGHT} m tall,
+         * {@link #REF_LENGTH} m long vehicle seen lengthwise at the same elevation e: such a vehicle
+         * spans about H cos e + L sin e metres of the horizontal scale (its height foreshortened by the
+         * view, its length by the ground's slant). Over {@link #LARGE_EXTENT} the blob is a bus or a
+         * truck at every distance and view (a van, 5.2 x 2.1 m, stays under 0.76 from 30° down to
+         * straight down, a truck, 11 x 3.6 m, over 0.95).
+         */
+        public double lengthwiseExtent() {
+            double sin = Math.max(0.05, Math.min(1, sinElevation));
+            double cos = Math.sqrt(1 - sin * sin);
+            return uprightMetres / (REF_HEIGHT * cos + REF_LENGTH * sin);
+        }
     }
+
+    /** The reference vehicle between vans and trucks ({@link GroundSize#lengthwiseExtent}), metres. */
+    static final double REF_HEIGHT = 2.8;
+    static final double REF_LENGTH = 8.0;
+    /** Lengthwise extent (relative to the reference vehicle) over which a vehicle is large. */
+    static final double LARGE_EXTENT = 0.85;
+    /** Ground width over which a blob is a large vehicle seen side-on (a car with its shadow is under 6 m). */
+    static final double LARGE_WIDTH = 6.8;
 
     public static Optional<GroundSize> measure(Box b, GroundMapping m) {
         Optional<Vec2> bl = m.toGround(new Vec2(b.x(), b.y() + b.h()));
@@ -52,8 +85,9 @@ public final class SizeClassifier {
         Optional<Vec2> up = m.toGround(b.foot().minus(new Vec2(0, 1)));
         double mppY = up.map(u -> u.distance(foot.get())).orElse(Double.POSITIVE_INFINITY);
         boolean nadir = mppY < 1.6 * mppX;
-        double length = nadir && top.isPresent() ? top.get().distance(foot.get()) : b.h() * mppX;
-        return Optional.of(new GroundSize(width, length, nadir));
+        double upright = b.h() * mppX;
+        double length = nadir && top.isPresent() ? top.get().distance(foot.get()) : upright;
+        return Optional.of(new GroundSize(width, length, nadir, upright, Math.min(1, mppX / mppY)));
     }
 
     /** Class by size alone; the tracker refines with speed. */
@@ -67,10 +101,7 @@ public final class SizeClassifier {
             if (big < 2.4 && small < 1.1) {
                 return ObjectClass.BICYCLE;
             }
-            if (big < 6.8) {
-                return ObjectClass.CAR;
-            }
-            return big < 25 ? ObjectClass.TRUCK : ObjectClass.UNKNOWN;
+            return vehicle(s);
         }
         double w = s.widthMetres();
         double h = s.lengthMetres();
@@ -83,9 +114,20 @@ public final class SizeClassifier {
         if (w < 1.3) {
             return ObjectClass.STATIC_OBJECT;
         }
-        if (w < 6.8) {
-            return h > 3.0 ? ObjectClass.TRUCK : ObjectClass.CAR;
+        return vehicle(s);
+    }
+
+    /**
+     * Car or large vehicle: large if it is wide across the image (a truck side-on) or long along it
+     * ({@link GroundSize#lengthwiseExtent}). The along-image test measures the box against what a
+     * vehicle between a van and a truck would span at that elevation, so it holds near the camera and
+     * far from it alike: a plain height threshold took vans and even cars near an oblique camera
+     * (whose boxes span their foreshortened length too) for trucks, and far trucks for cars.
+     */
+    private static ObjectClass vehicle(GroundSize s) {
+        if ((s.nadir() ? s.longest() : s.widthMetres()) >= 25) {
+            return ObjectClass.UNKNOWN;
         }
-        return w < 25 ? ObjectClass.TRUCK : ObjectClass.UNKNOWN;
+        return s.widthMetres() >= LARGE_WIDTH || s.lengthwiseExtent() > LARGE_EXTENT ? ObjectClass.TRUCK : ObjectClass.CAR;
     }
 }

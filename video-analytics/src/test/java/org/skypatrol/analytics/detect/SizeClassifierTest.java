@@ -55,6 +55,45 @@ class SizeClassifierTest {
         assertThat(classOf(new Box(355, 59, 24, 20), m)).isEqualTo(ObjectClass.STATIC_OBJECT);
     }
 
+    /** The urban street-light camera of the scenario library: 12 m up, 30° down, 66° wide. */
+    static GroundMapping urban() throws Exception {
+        return new SceneGeometry(SceneParser.parse("urban", """
+                id: urban
+                camera:
+                  type: fixed
+                  width: 640
+                  height: 360
+                  calibration:
+                    - {pixel: [103.87, 323.34], ground: [-7, 1.5]}
+                    - {pixel: [536.13, 323.34], ground: [7, 1.5]}
+                    - {pixel: [512.6, 109.01], ground: [12.5, 20]}
+                    - {pixel: [127.4, 109.01], ground: [-12.5, 20]}
+                """)).view().mapping();
+    }
+
+    /** A box of the projected 3-D box of a vehicle (pinhole of the urban camera), grown by 2 px for blur. */
+    private static Box blob(int x, int y, int w, int h) {
+        return new Box(x - 2, y - 2, w + 4, h + 4);
+    }
+
+    @Test
+    void vehiclesDrivingTowardsAnObliqueCamera_byLengthNotImageHeight() throws Exception {
+        GroundMapping m = urban();
+        // boxes of vehicles in the lane left of the centre line, their near end 2, 10 and 25 m past the
+        // bottom calibration row: the van's image height near the camera (133 px) is that of the truck
+        // 25 m farther (80 px at 25 m), so the image height alone cannot tell them apart
+        assertThat(classOf(blob(237, 202, 63, 110), m)).isEqualTo(ObjectClass.CAR);       // car 4.5 x 1.8 x 1.45 m
+        assertThat(classOf(blob(262, 122, 42, 66), m)).isEqualTo(ObjectClass.CAR);
+        assertThat(classOf(blob(283, 48, 26, 36), m)).isEqualTo(ObjectClass.CAR);
+        assertThat(classOf(blob(232, 179, 71, 133), m)).isEqualTo(ObjectClass.CAR);       // van 5.2 x 2.0 x 2.1 m
+        assertThat(classOf(blob(259, 106, 48, 82), m)).isEqualTo(ObjectClass.CAR);
+        assertThat(classOf(blob(282, 37, 29, 46), m)).isEqualTo(ObjectClass.CAR);
+        assertThat(classOf(blob(219, 94, 92, 218), m)).isEqualTo(ObjectClass.TRUCK);      // truck 11 x 2.5 x 3.6 m
+        assertThat(classOf(blob(251, 49, 61, 139), m)).isEqualTo(ObjectClass.TRUCK);
+        assertThat(classOf(blob(277, 4, 37, 80), m)).isEqualTo(ObjectClass.TRUCK);
+        assertThat(classOf(blob(252, 53, 62, 135), m)).isEqualTo(ObjectClass.TRUCK);      // bus 12 x 2.55 x 3.1 m
+    }
+
     @Test
     void groundSizes_atTheLimits() {
         assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(1.6, 2.1, false))).isEqualTo(ObjectClass.PERSON);
