@@ -62,12 +62,17 @@ abstract class ZoneClassRule extends AbstractRule {
                         && ctx.footprintInside(t, z) >= p("minFootprintFraction")
                         && !(ctx.groundWidth(t) < p("minWidthMetres")) && qualifies(t, z, ctx)) {
                     hits.add(new RuleHit(z.id() + "/" + t.id(), z.id(), List.of(t.id()), t.ground(),
-                            t.cls().id() + " " + what + " " + z.id() + " for " + fmt(in) + " s")
+                            what(t) + " " + what + " " + z.id() + " for " + fmt(in) + " s")
                             .withUncertainty(ctx.groundUncertainty(t)));
                 }
             }
         }
         return hits;
+    }
+
+    /** How the alert names the object: its class by default. */
+    protected String what(TrackSnapshot t) {
+        return t.cls().id();
     }
 
     /** Further evidence a behaviour asks of a track beyond class, zone and time (none by default). */
