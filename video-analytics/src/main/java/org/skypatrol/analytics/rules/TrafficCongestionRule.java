@@ -13,7 +13,10 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * {@code traffic_congestion}: at least {@code minVehicles} (6) vehicles in one lane/motorway/intersection
  * zone with a mean speed under {@code maxMeanSpeedKph} (15), sustained {@code sustainSeconds} (10) with
  * dropouts up to {@code sustainGapSeconds} (2) tolerated (queued vehicles merge and split, so the count
- * flickers around the threshold).
+ * flickers around the threshold). A vehicle in a running lane counts in that lane, not also in the
+ * motorway zone around it: the queue in one lane is that lane's congestion, and the motorway's own
+ * count would otherwise start a second alert for it (or one for a queue in a single lane of a
+ * carriageway that flows).
  */
 public final class TrafficCongestionRule extends AbstractRule {
 
@@ -37,7 +40,7 @@ public final class TrafficCongestionRule extends AbstractRule {
                 continue;
             }
             List<TrackSnapshot> in = ctx.tracksOf(c -> c.isVehicle()).stream()
-                    .filter(t -> RuleContext.inside(t, z)).toList();
+                    .filter(t -> RuleContext.inside(t, z) && (z.kind() != ZoneKind.MOTORWAY || !inLane(ctx, t))).toList();
             if (in.size() < p("minVehicles")) {
                 continue;
             }
@@ -48,5 +51,10 @@ public final class TrafficCongestionRule extends AbstractRule {
             }
         }
         return hits;
+    }
+
+    /** Whether the vehicle is in a running lane of its own (it counts there, not in the motorway around it). */
+    private static boolean inLane(RuleContext ctx, TrackSnapshot t) {
+        return ctx.view().zones().stream().anyMatch(z -> z.kind().isRunningLane() && RuleContext.inside(t, z));
     }
 }

@@ -149,4 +149,49 @@ class TrafficRulesTest {
                 .run(10);
         assertThat(starts(counted, "bus_lane_occupation")).hasSize(1);
     }
+
+    @Test
+    void truckLane_judgedByTheBoxesSize_notTheClassVotes() throws Exception {
+        // a car-sized vehicle the detector called a truck (its shadow merged in) starts nothing; a
+        // truck-sized one the detector called a car (first seen cut by the frame) does
+        var seen = new Scenario(ROAD)
+                .actor(TRUCK, 1.8, 4.5, 0, 10, line(new Vec2(82, 0), new Vec2(82, 100), 0, 10))
+                .run(10);
+        assertThat(starts(seen, "truck_lane_violation")).isEmpty();
+        var truck = new Scenario(ROAD)
+                .actor(CAR, 2.5, 11, 0, 10, line(new Vec2(82, 0), new Vec2(82, 100), 0, 10))
+                .run(10);
+        assertThat(starts(truck, "truck_lane_violation")).hasSize(1);
+    }
+
+    @Test
+    void wrongWay_firesOnceTheDistanceIsCovered_notAfterAWholeWindow() throws Exception {
+        // 15 m/s against the lane from t = 0: 15 m (the minimum here) are covered after 1 s; the track
+        // is judged once observed 2 s, not after the 4 s window (60 m)
+        var seen = new Scenario(ROAD + "rules:\n  wrong_way_driving: {minDistanceMetres: 15}\n")
+                .actor(CAR, 1.8, 4.5, 0, 10, line(new Vec2(102, 190), new Vec2(102, 40), 0, 10))
+                .run(10);
+        var s = starts(seen, "wrong_way_driving");
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).time()).isBetween(1.8, 3.0);
+    }
+
+    @Test
+    void congestion_countsAVehicleInItsLane_notAlsoInTheMotorwayAroundIt() throws Exception {
+        String road = """
+                zones:
+                  - {id: mw, kind: motorway, metres: [[90, 0], [110, 0], [110, 200], [90, 200]]}
+                  - {id: l1, kind: lane, metres: [[100, 0], [104, 0], [104, 200], [100, 200]], directionDeg: 0}
+                rules:
+                  traffic_congestion: {minVehicles: 5, sustainSeconds: 5}
+                """;
+        var sc = new Scenario(road);
+        for (int k = 0; k < 7; k++) {
+            double y0 = 20 + k * 8;
+            sc.actor(CAR, 1.8, 4.5, 0, 20, line(new Vec2(102, y0), new Vec2(102, y0 + 20), 0, 20));    // 1 m/s
+        }
+        var s = starts(sc.run(20), "traffic_congestion");
+        assertThat(s).hasSize(1);
+        assertThat(s.get(0).zoneId()).isEqualTo("l1");
+    }
 }
