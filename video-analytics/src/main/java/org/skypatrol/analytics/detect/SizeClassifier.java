@@ -69,6 +69,11 @@ public final class SizeClassifier {
     static final double REF_LENGTH = 8.0;
     /** Lengthwise extent (relative to the reference vehicle) over which a vehicle is large. */
     static final double LARGE_EXTENT = 0.85;
+    /**
+     * Lengthwise extent over which a blob is longer than one car (a car measures 0.45-0.6, a van up to
+     * 0.76, two cars nose to tail 0.85 and more).
+     */
+    static final double CAR_EXTENT = 0.7;
     /** Ground width over which a blob is a large vehicle seen side-on (a car with its shadow is under 6 m). */
     static final double LARGE_WIDTH = 6.8;
 
@@ -115,6 +120,11 @@ public final class SizeClassifier {
             return ObjectClass.STATIC_OBJECT;
         }
         return vehicle(s);
+    }
+
+    /** Whether a vehicle-sized blob is longer or wider than one car: two cars one behind the other, or a large vehicle. */
+    public static boolean longerThanACar(GroundSize s) {
+        return s.widthMetres() >= LARGE_WIDTH || s.lengthwiseExtent() > CAR_EXTENT;
     }
 
     /**

@@ -290,7 +290,7 @@ public final class Tracker {
      */
     private static boolean biggerVehicle(Box union, Track tr, GroundMapping mapping) {
         return tr.cls() == ObjectClass.CAR
-                && SizeClassifier.measure(union, mapping).map(SizeClassifier::classify).orElse(null) == ObjectClass.TRUCK;
+                && SizeClassifier.measure(union, mapping).map(SizeClassifier::longerThanACar).orElse(false);
     }
 
     /** Whether another confirmed track, not itself nested inside {@code selfBox} (a fragment), holds the detection. */
