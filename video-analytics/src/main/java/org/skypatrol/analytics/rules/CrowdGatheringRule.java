@@ -11,6 +11,7 @@ import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.events.Behaviour;
 import org.skypatrol.analytics.scene.ResolvedZone;
 import org.skypatrol.analytics.scene.ZoneKind;
+import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
@@ -24,7 +25,7 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * intersections, where a car's blob has a person's height too, only person tracks count.
  * Gathered means standing or milling about: a lone person faster than {@code maxSpeedMps} (1, walking is
  * ~1.4) is passing by, and a group's blob of which more than {@code maxChangingFraction} (0.6) changed
- * since the previous frame is still walking in (a merged blob's track speed says nothing: its foot
+ * per frame (the median over the last {@code changingWindowSeconds} 1) is still walking in or strolling (a merged blob's track speed says nothing: its foot
  * point moves as people join and leave it; at 5 fps people walking in change 0.7-1 of it, people
  * milling about in place mostly 0.2-0.45 but up to ~0.6 in single frames, a group strolling at
  * 1-1.3 m/s 0.45-0.65: strollers are not told from milling people reliably, see docs/analytics.md).
@@ -41,9 +42,11 @@ import org.skypatrol.analytics.track.TrackSnapshot;
 public final class CrowdGatheringRule extends AbstractRule {
 
     public CrowdGatheringRule(Map<String, Double> overrides) {
-        super(Behaviour.CROWD_GATHERING, Map.of("minPeople", 10.0, "radiusMetres", 8.0, "sustainSeconds", 5.0,
-                "endAfterSeconds", 4.0, "maxMissedSeconds", 0.0, "maxSpeedMps", 1.0, "maxChangingFraction", 0.6,
-                "minChangingFraction", 0.08, "sustainGapSeconds", 1.0, "countWindowSeconds", 1.0), overrides);
+        super(Behaviour.CROWD_GATHERING, Map.ofEntries(Map.entry("minPeople", 10.0),
+                Map.entry("radiusMetres", 8.0), Map.entry("sustainSeconds", 5.0), Map.entry("endAfterSeconds", 4.0),
+                Map.entry("maxMissedSeconds", 0.0), Map.entry("maxSpeedMps", 1.0), Map.entry("maxChangingFraction", 0.6),
+                Map.entry("minChangingFraction", 0.08), Map.entry("sustainGapSeconds", 1.0),
+                Map.entry("countWindowSeconds", 1.0), Map.entry("changingWindowSeconds", 1.0)), overrides);
     }
 
     /** A zone's or the radius cluster's count at one frame, with the hit it would raise. */
@@ -58,10 +61,11 @@ public final class CrowdGatheringRule extends AbstractRule {
         if (t.missedSeconds() > p("maxMissedSeconds")) {
             return 0;
         }
-        if (t.people() < 2 ? t.speedMps() > p("maxSpeedMps") : t.changing() > p("maxChangingFraction")) {
+        double changing = recentChanging(t, ctx);
+        if (t.people() < 2 ? t.speedMps() > p("maxSpeedMps") : changing > p("maxChangingFraction")) {
             return 0;                                   // people walking past (or still arriving) are not gathered
         }
-        if (t.people() >= 2 && t.changing() < p("minChangingFraction")) {
+        if (t.people() >= 2 && changing < p("minChangingFraction")) {
             return 0;                                   // rigid: a parked car, not people (they always sway, 0.2+)
         }
         boolean person = t.cls() == ObjectClass.PERSON;
@@ -69,6 +73,19 @@ public final class CrowdGatheringRule extends AbstractRule {
             return person ? 1 : 0;
         }
         return person ? Math.max(1, t.people()) : t.people();
+    }
+
+    /**
+     * Median share of the track's blob that changed per frame over the last {@code changingWindowSeconds}
+     * (1; the latest frame's share when none was recorded): frame by frame a group of strollers changes
+     * 0.6-1 with single frames lower, people milling about 0.2-0.45 with single frames up to 0.6; the best
+     * count of a second must not pick a strolling group's one quiet frame.
+     */
+    private double recentChanging(TrackSnapshot t, RuleContext ctx) {
+        double[] v = t.since(ctx.timeSeconds() - p("changingWindowSeconds") - 1e-9).stream()
+                .mapToDouble(TrackPoint::changing).filter(c -> !Double.isNaN(c)).sorted().toArray();
+        return v.length == 0 ? t.changing() : v.length % 2 == 1 ? v[v.length / 2]
+                : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
     }
 
     @Override

@@ -48,7 +48,7 @@ final class Track {
         this.changing = d.changing();
         this.wholeArea = d.box().area();
         vote(d);
-        history.add(new TrackPoint(t, ground, ground, box, 0, people));
+        history.add(new TrackPoint(t, ground, ground, box, 0, people, changing));
     }
 
     /**
@@ -117,7 +117,7 @@ final class Track {
         ky.update(ground.y(), measurementVariance);
         vote(d);
         Vec2 g = ground();
-        history.add(new TrackPoint(t, g, ground, box, velocity().length(), people));
+        history.add(new TrackPoint(t, g, ground, box, velocity().length(), people, changing));
         while (history.size() > 2 && history.peekFirst().timeSeconds() < t - s.historySeconds()) {
             history.pollFirst();
         }

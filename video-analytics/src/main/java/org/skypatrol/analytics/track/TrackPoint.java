@@ -6,13 +6,16 @@ import org.skypatrol.analytics.geo.Vec2;
 /**
  * One observation of a track: frame time, filtered ground position (metres), the raw measured
  * ground position (for motion-energy rules the filter would smooth away), pixel box, filtered speed,
- * and the people its detection held ({@link org.skypatrol.analytics.detect.Detection#people()}; NaN
- * when not recorded): a track that took a group's merged blob a second ago was a group then.
+ * the people its detection held ({@link org.skypatrol.analytics.detect.Detection#people()}; NaN when not
+ * recorded: a track that took a group's merged blob a second ago was a group then) and the share of that
+ * detection that changed since the previous frame ({@link org.skypatrol.analytics.detect.Detection#changing()};
+ * NaN when not measured: one frame's share is noisy, a second's tells strollers from people milling about).
  */
-public record TrackPoint(double timeSeconds, Vec2 ground, Vec2 measured, Box box, double speedMps, double people) {
+public record TrackPoint(double timeSeconds, Vec2 ground, Vec2 measured, Box box, double speedMps, double people,
+                         double changing) {
 
-    /** An observation whose people count was not recorded. */
+    /** An observation whose people count and change were not recorded. */
     public TrackPoint(double timeSeconds, Vec2 ground, Vec2 measured, Box box, double speedMps) {
-        this(timeSeconds, ground, measured, box, speedMps, Double.NaN);
+        this(timeSeconds, ground, measured, box, speedMps, Double.NaN, Double.NaN);
     }
 }

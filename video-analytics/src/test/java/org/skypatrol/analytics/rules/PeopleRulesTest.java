@@ -273,6 +273,25 @@ class PeopleRulesTest {
         assertThat(starts(eight, "crowd_gathering")).isEmpty();
     }
 
+    /**
+     * Eleven people strolling about together as one blob: most frames 0.8 of it changes, every fifth
+     * frame only 0.5 (as much as people milling about). The best count of a second must not be that quiet
+     * frame's: the blob's change is judged over the last second.
+     */
+    @Test
+    void crowdGathering_strollingGroupsQuietFrames_doNotMakeItGathered() throws Exception {
+        var strollers = new Scenario(AREA)
+                .actor(CAR, 4.0, 2.5, 0, 20, still(new Vec2(30, 30)))
+                .group(t -> new double[] {11, Math.round(t * 5) % 5 == 0 ? 0.5 : 0.8})
+                .run(20);
+        assertThat(starts(strollers, "crowd_gathering")).isEmpty();
+        var milling = new Scenario(AREA)
+                .actor(CAR, 4.0, 2.5, 0, 20, still(new Vec2(30, 30)))
+                .group(t -> new double[] {11, Math.round(t * 5) % 5 == 0 ? 0.65 : 0.35})
+                .run(20);
+        assertThat(starts(milling, "crowd_gathering")).hasSize(1);
+    }
+
     @Test
     void crowdGathering_walkingGroupDoesNotCount_untilItStands() throws Exception {
         var seen = new Scenario(AREA)
