@@ -108,5 +108,9 @@ class SizeClassifierTest {
         assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(0.6, 0.5, true))).isEqualTo(ObjectClass.PERSON);
         assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(0.6, 1.8, true))).isEqualTo(ObjectClass.BICYCLE);
         assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(1.8, 4.5, true))).isEqualTo(ObjectClass.CAR);
+        // straight down, across the image: a car at 11 m/s with its shadow and motion trail (drone 45 m
+        // up, 7 m), a truck (11 m)
+        assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(7.0, 3.4, true))).isEqualTo(ObjectClass.CAR);
+        assertThat(SizeClassifier.classify(new SizeClassifier.GroundSize(11.5, 3.0, true))).isEqualTo(ObjectClass.TRUCK);
     }
 }
