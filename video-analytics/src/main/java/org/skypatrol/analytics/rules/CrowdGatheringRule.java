@@ -38,6 +38,10 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * on the generator's plaza twelve people then stay at ten or more for 9-17 s on end, eight people for at
  * most 2 s (frame by frame twelve people dropped below ten every second or two), and dropouts up to
  * {@code sustainGapSeconds} 1 are tolerated while sustaining.
+ * Only where people can be placed: a track whose ground position is uncertain by more than
+ * {@code maxGroundUncertaintyMetres} (8, the radius; {@link RuleContext#groundUncertainty}) counts
+ * nobody. Far up a road one pixel spans metres, and a distant truck's blob of 13 x 8 px read as
+ * sixteen people on the real motorway clip {@code bgslibrary_video02.avi}.
  */
 public final class CrowdGatheringRule extends AbstractRule {
 
@@ -46,7 +50,8 @@ public final class CrowdGatheringRule extends AbstractRule {
                 Map.entry("radiusMetres", 8.0), Map.entry("sustainSeconds", 5.0), Map.entry("endAfterSeconds", 4.0),
                 Map.entry("maxMissedSeconds", 0.0), Map.entry("maxSpeedMps", 1.0), Map.entry("maxChangingFraction", 0.6),
                 Map.entry("minChangingFraction", 0.08), Map.entry("sustainGapSeconds", 1.0),
-                Map.entry("countWindowSeconds", 1.0), Map.entry("changingWindowSeconds", 1.0)), overrides);
+                Map.entry("countWindowSeconds", 1.0), Map.entry("changingWindowSeconds", 1.0),
+                Map.entry("maxGroundUncertaintyMetres", 8.0)), overrides);
     }
 
     /** A zone's or the radius cluster's count at one frame, with the hit it would raise. */
@@ -58,8 +63,8 @@ public final class CrowdGatheringRule extends AbstractRule {
 
     /** People a track stands for now: its estimate off the road, one per person track on it, else none. */
     private double people(TrackSnapshot t, RuleContext ctx) {
-        if (t.missedSeconds() > p("maxMissedSeconds")) {
-            return 0;
+        if (t.missedSeconds() > p("maxMissedSeconds") || ctx.groundUncertainty(t) > p("maxGroundUncertaintyMetres")) {
+            return 0;                                   // not seen now, or too far away to place among others
         }
         double changing = recentChanging(t, ctx);
         if (t.people() < 2 ? t.speedMps() > p("maxSpeedMps") : changing > p("maxChangingFraction")) {

@@ -318,6 +318,22 @@ class PeopleRulesTest {
         }
     }
 
+    /**
+     * A group is counted only where its ground position is known to within the rule's limit: this test
+     * camera places a foot point to 1.5 m (15 px of jitter at 10 px per metre), so the same twelve people
+     * gather under the default limit (8 m) and count nobody under a limit of 1 m (a blob far up a road,
+     * where one pixel spans metres).
+     */
+    @Test
+    void crowdGathering_groupWhoseGroundPositionIsTooUncertain_countsNobody() throws Exception {
+        for (double limit : new double[] {8, 1}) {
+            var seen = new Scenario(AREA + "rules:\n  crowd_gathering: {maxGroundUncertaintyMetres: " + limit + "}\n")
+                    .actor(CAR, 4.0, 2.5, 0, 20, still(new Vec2(30, 30))).group(t -> new double[] {12, 0.35})
+                    .run(20);
+            assertThat(starts(seen, "crowd_gathering")).as("limit " + limit + " m").hasSize(limit > 1.5 ? 1 : 0);
+        }
+    }
+
     /** On the motorway a blob of a person's height is a vehicle as likely as a group: its estimate does not count. */
     @Test
     void crowdGathering_groupEstimatesOnTheRoad_doNotCount() throws Exception {
