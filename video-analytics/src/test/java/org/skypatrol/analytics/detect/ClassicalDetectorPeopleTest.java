@@ -15,8 +15,6 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.skypatrol.analytics.frame.AnalysisFrame;
-import org.skypatrol.analytics.scene.SceneGeometry;
-import org.skypatrol.analytics.scene.SceneParser;
 import org.skypatrol.analytics.scene.SceneView;
 
 /**
@@ -30,18 +28,7 @@ class ClassicalDetectorPeopleTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        view = new SceneGeometry(SceneParser.parse("plaza", """
-                id: plaza
-                camera:
-                  type: fixed
-                  width: 640
-                  height: 360
-                  calibration:
-                    - {pixel: [99.39, 330.53], ground: [-6, 10]}
-                    - {pixel: [540.61, 330.53], ground: [6, 10]}
-                    - {pixel: [513.92, 107.55], ground: [9, 23]}
-                    - {pixel: [126.08, 107.55], ground: [-9, 23]}
-                """)).view();
+        view = SizeClassifierTest.plazaView();
     }
 
     /**
