@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Per-behaviour accuracy of the analytics on the synthetic scenario library (docs/scenegen.md):
 # renders the library, runs `skypatrol analyze` on every clip (drone clips with their telemetry),
-# matches predicted alert starts to the ground truth and writes docs/accuracy-behaviours.md.
+# matches predicted alert starts to the ground truth and writes the report to DIR/accuracy-behaviours.md
+# (--markdown FILE elsewhere; docs/accuracy-behaviours.md is the curated record of the measured runs).
 #
 # Usage: scripts/eval-behaviours.sh [--out DIR] [--only BEHAVIOUR] [--tolerance SECONDS] [--fps N]
 #                                   [--jobs N] [--no-render] [--sanity] [--markdown FILE] [--seed-offset N]
@@ -24,7 +25,7 @@ render=1
 sanity=0
 single=1
 seed_offsets="0"
-markdown="$root/docs/accuracy-behaviours.md"
+markdown=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
@@ -106,5 +107,5 @@ rcs=$(clip_dirs | sed 's|$|/analyze.rc|')
 failed=$(grep -L '^0$' $rcs | wc -l)
 echo "eval-behaviours: analysed $(echo "$rcs" | wc -l) clips (${took}s after the first; ${failed} failed, see analyze.log)" >&2
 
-evaluate --markdown "$markdown" \
+evaluate --markdown "${markdown:-$out/accuracy-behaviours.md}" \
   --label "skypatrol analyze (classical detector, --fps $fps) at commit $commit, $(date -u +%Y-%m-%d), seed offset(s) $seed_offsets"
