@@ -51,6 +51,13 @@ public record RuleContext(SceneView view, double timeSeconds, long frame, List<T
         return b.x() > 2 && b.x() + b.w() < w - 2 && b.y() + b.h() < h - 2;
     }
 
+    /** Whether a box is clear of all four edges of the frame: not cut, so its size and its place are whole. */
+    public boolean uncut(org.skypatrol.analytics.detect.Box b) {
+        int w = view.scene().camera().width();
+        int h = view.scene().camera().height();
+        return b.x() > 2 && b.y() > 2 && b.x() + b.w() < w - 2 && b.y() + b.h() < h - 2;
+    }
+
     /**
      * How far the track's ground point may wander for the same object: fifteen pixels of foot-point jitter
      * along the image's vertical at the ground scale of its foot (far away one pixel spans metres).

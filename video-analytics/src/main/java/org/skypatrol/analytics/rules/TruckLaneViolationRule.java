@@ -3,7 +3,6 @@ package org.skypatrol.analytics.rules;
 import java.util.List;
 import java.util.Map;
 
-import org.skypatrol.analytics.detect.Box;
 import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.events.Behaviour;
@@ -34,14 +33,12 @@ public final class TruckLaneViolationRule extends ZoneClassRule {
 
     @Override
     protected boolean qualifies(TrackSnapshot t, ResolvedZone z, RuleContext ctx) {
-        int w = ctx.view().scene().camera().width();
-        int h = ctx.view().scene().camera().height();
         double from = ctx.timeSeconds() - p("minSeconds");
         double first = Double.NaN;
         int whole = 0;
         int large = 0;
         for (TrackPoint q : t.since(from - 1e-9)) {
-            if (!uncut(q.box(), w, h)) {
+            if (!ctx.uncut(q.box())) {
                 continue;                               // a box cut by the frame is a lower bound of the size
             }
             if (whole++ == 0) {
@@ -59,9 +56,5 @@ public final class TruckLaneViolationRule extends ZoneClassRule {
     @Override
     protected String what(TrackSnapshot t) {
         return "large vehicle";
-    }
-
-    private static boolean uncut(Box b, int w, int h) {
-        return b.x() > 2 && b.y() > 2 && b.x() + b.w() < w - 2 && b.y() + b.h() < h - 2;
     }
 }

@@ -53,12 +53,9 @@ public final class WrongWayDrivingRule extends AbstractRule {
                 if (ctx.timeSeconds() - t.firstSeenSeconds() < p("minObservedSeconds")) {
                     continue;                           // too young to judge a direction
                 }
-                int w = ctx.view().scene().camera().width();
-                int h = ctx.view().scene().camera().height();
-                var pts = t.since(ctx.timeSeconds() - p("windowSeconds")).stream()
-                        .filter(q -> inside(q.box(), w, h)).toList();
-                if (pts.size() < 4 || !inside(t.box(), w, h) 
-                        || !RuleContext.continuous(t.since(ctx.timeSeconds() - p("windowSeconds")), p("maxGapSeconds"))) {
+                var window = t.since(ctx.timeSeconds() - p("windowSeconds"));
+                var pts = window.stream().filter(q -> ctx.uncut(q.box())).toList();
+                if (pts.size() < 4 || !ctx.uncut(t.box()) || !RuleContext.continuous(window, p("maxGapSeconds"))) {
                     continue;                           // objects cut by the frame edge move their foot point
                 }
                 Vec2 d = pts.get(pts.size() - 1).ground().minus(pts.get(0).ground());
@@ -75,10 +72,6 @@ public final class WrongWayDrivingRule extends AbstractRule {
             }
         }
         return hits;
-    }
-
-    private static boolean inside(org.skypatrol.analytics.detect.Box b, int w, int h) {
-        return b.x() > 2 && b.y() > 2 && b.x() + b.w() < w - 2 && b.y() + b.h() < h - 2;
     }
 
     /**
