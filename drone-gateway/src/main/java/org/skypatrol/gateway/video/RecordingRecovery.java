@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class RecordingRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingRecovery.class);
-    private static final Pattern NAME = Pattern.compile("(.+)_(\\d{8}T\\d{6}\\.\\d{3}Z)\\.ts(\\.part)?");
+    private static final Pattern NAME = Pattern.compile("(.+)_(\\d{8}T\\d{6}\\.\\d{3}Z)(?:_\\d+)?\\.ts(\\.part)?");
     private static final DateTimeFormatter NAME_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 

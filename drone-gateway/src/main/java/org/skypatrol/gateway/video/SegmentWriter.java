@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records one source's access units into MPEG-TS segments without re-encoding:
- * {@code <root>/{source}/{yyyy-MM-dd}/{source}_{startUTC}.ts}. A segment starts at a keyframe and
+ * {@code <root>/{source}/{yyyy-MM-dd}/{source}_{startUTC}.ts} ({@code _{n}} before {@code .ts} for a second
+ * segment starting in the same millisecond). A segment starts at a keyframe and
  * ends at the first keyframe after {@code segmentLength}; while open it is named {@code .ts.part}.
  * On close it is flushed, fsynced, renamed and indexed with its SHA-256, so after a kill -9 every
  * {@code .ts} file is complete and the {@code .part} one is cut at most at its last write
@@ -193,6 +194,12 @@ public final class SegmentWriter implements AutoCloseable {
         String base = source + "_" + NAME_TIME.format(start);
         Path done = dir.resolve(base + ".ts");
         Path part = dir.resolve(base + ".ts.part");
+        for (int n = 1; Files.exists(done) || Files.exists(part); n++) {
+            // a segment of no duration (one frame, then a discontinuity) ends where it started: the next
+            // one starts in the same millisecond and gets a sequence number instead of the same name
+            done = dir.resolve(base + "_" + n + ".ts");
+            part = dir.resolve(base + "_" + n + ".ts.part");
+        }
         try {
             Files.createDirectories(dir);
             OutputStream file = new BufferedOutputStream(new FileOutputStream(part.toFile()), 256 * 1024);

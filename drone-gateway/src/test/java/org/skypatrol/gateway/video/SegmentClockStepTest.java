@@ -71,4 +71,34 @@ class SegmentClockStepTest {
             assertThat(Duration.between(segs.get(2).end(), segs.get(3).start())).isGreaterThan(Duration.ofHours(1));
         }
     }
+
+    /**
+     * A source that reconnects gets a new writer, which starts its first segment at the clock's time: with a
+     * clock that stood still (or stepped back onto an old name) it would reuse a name and lose the index row.
+     */
+    @Test
+    void segmentsStartingInTheSameMillisecond_bothIndexed_andRecoverable() throws Exception {
+        StepClock clock = new StepClock();
+        try (RecordingStore store = RecordingStore.open(data)) {
+            Path rec = data.resolve("rec");
+            byte[] key = {0, 0, 0, 1, 0x65, 1, 2, 3};
+            SegmentWriter first = new SegmentWriter("c1", null, rec, store, Duration.ofSeconds(1), 0, clock);
+            assertThat(first.write(new AccessUnit(0, true, key))).isTrue();
+            first.close();
+            SegmentWriter second = new SegmentWriter("c1", null, rec, store, Duration.ofSeconds(1), 0, clock);
+            assertThat(second.write(new AccessUnit(0, true, key))).isTrue();
+            second.close();
+            SegmentWriter third = new SegmentWriter("c1", null, rec, store, Duration.ofSeconds(1), 0, clock);
+            assertThat(third.write(new AccessUnit(0, true, key))).isTrue();   // left open: a crash
+
+            List<RecordingStore.Segment> segs = store.segments("c1");
+            assertThat(segs).hasSize(2);
+            assertThat(segs.get(1).path()).isNotEqualTo(segs.get(0).path());
+            assertThat(segs.get(1).path().getFileName().toString()).endsWith("_1.ts");
+
+            assertThat(RecordingRecovery.recover(rec, store)).isEqualTo(1);   // the open "_2.ts.part"
+            assertThat(store.segments("c1")).hasSize(3)
+                    .extracting(sg -> sg.path().getFileName().toString()).doesNotHaveDuplicates();
+        }
+    }
 }
