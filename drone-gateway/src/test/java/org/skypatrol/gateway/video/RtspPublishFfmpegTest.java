@@ -86,6 +86,37 @@ class RtspPublishFfmpegTest {
         assertThat(feed.frames()).isEqualTo(250);
     }
 
+    /**
+     * A drone link with intra refresh joined after its only IDR picture: recovery point SEIs are its
+     * keyframes, so it is recorded from the first one (before, nothing was ever recorded or analysed).
+     */
+    @Test
+    void intraRefreshStreamWithoutIdr_recordedFromItsFirstRecoveryPoint() throws Exception {
+        Path stream = VideoTestSupport.intraRefreshJoinedLate(4, 320, 240, 25);
+        Process p = VideoTestSupport.publish(stream, "rtsp://127.0.0.1:" + server.port() + "/drones/d1",
+                "-f", "h264", "-framerate", "25");
+        processes.add(p);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        VideoTestSupport.await(Duration.ofSeconds(5), () -> segments().stream().mapToLong(RecordingStore.Segment::bytes).sum() > 0
+                && hub.feeds().iterator().next().idle(), "last segment closed");
+
+        List<RecordingStore.Segment> segs = segments();
+        assertThat(segs).isNotEmpty();
+        int packets = 0;
+        int frames = 0;
+        for (RecordingStore.Segment s : segs) {
+            VideoTestSupport.Probe probe = VideoTestSupport.probe(s.path());
+            assertThat(probe.width()).isEqualTo(320);
+            packets += VideoTestSupport.packets(s.path());
+            frames += probe.frames();
+        }
+        // three sweeps of 25 pictures follow the cut: every one is recorded, from the first recovery point on;
+        // a decoder shows pictures once a sweep has refreshed the whole picture (FFmpeg: from the second on)
+        assertThat(packets).isEqualTo(75);
+        assertThat(frames).isBetween(25, 75);
+    }
+
     private List<RecordingStore.Segment> segments() {
         try {
             return store.segments("d1", Instant.EPOCH, Instant.now().plusSeconds(60));

@@ -80,6 +80,54 @@ final class VideoTestSupport {
                 n.path("format").path("duration").asDouble(-1), s.path("width").asInt(), s.path("height").asInt());
     }
 
+    /**
+     * A raw H.264 stream (Annex B) from an encoder using intra refresh (x264 {@code intra-refresh=1}: a
+     * column of intra blocks sweeps the picture every second, SPS, PPS and a recovery point SEI at the
+     * start of each sweep, and a single IDR at the very start), with everything before its second sweep
+     * cut off: what a receiver joining a running low-latency drone link gets, no IDR picture at all.
+     */
+    static synchronized Path intraRefreshJoinedLate(int seconds, int width, int height, int fps) throws Exception {
+        Files.createDirectories(CLIPS);
+        Path out = CLIPS.resolve("intrarefresh_" + seconds + "s_" + width + "x" + height + "_" + fps + ".h264");
+        if (!Files.exists(out)) {
+            Path raw = CLIPS.resolve(out.getFileName() + "." + ProcessHandle.current().pid() + ".raw.h264");
+            run(Duration.ofSeconds(60), "ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc=size=" + width + "x" + height + ":rate=" + fps + ":duration=" + seconds,
+                    "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-threads", "1",
+                    "-x264-params", "intra-refresh=1:keyint=" + fps, "-pix_fmt", "yuv420p", "-f", "h264", raw.toString());
+            byte[] all = Files.readAllBytes(raw);
+            int second = indexOf(all, new byte[] {0, 0, 0, 1, 0x67}, 1);     // the second SPS: the second sweep
+            if (second < 0) {
+                throw new IOException("no second SPS in the intra-refresh stream");
+            }
+            Path tmp = CLIPS.resolve(out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.write(tmp, java.util.Arrays.copyOfRange(all, second, all.length));
+            Files.delete(raw);
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return out;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The number of video packets (access units) in the file, as ffprobe counts them without decoding. */
+    static int packets(Path file) throws Exception {
+        String out = run(Duration.ofSeconds(30), "ffprobe", "-v", "error", "-count_packets", "-select_streams", "v:0",
+                "-show_entries", "stream=nb_read_packets", "-of", "json", file.toString());
+        return JSON.readTree(out).path("streams").path(0).path("nb_read_packets").asInt(-1);
+    }
+
     /** ffmpeg -v error decode of the whole file: the error lines (empty when it decodes cleanly). */
     static String decodeErrors(Path file) throws Exception {
         Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-i", file.toString(), "-f", "null", "-")

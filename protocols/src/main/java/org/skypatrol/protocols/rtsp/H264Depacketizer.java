@@ -13,7 +13,11 @@ import java.util.List;
  * the RTP marker bit (§5.1) or when the timestamp changes. A sequence gap discards the fragment being
  * reassembled and marks the access unit damaged; damaged units are dropped and counted, so the
  * recorder never writes a picture with a hole in it. Parameter sets from the SDP are prepended to
- * every IDR access unit that lacks them, so each keyframe starts a decodable segment.
+ * every keyframe that lacks them, so each keyframe starts a decodable segment. A keyframe is a random
+ * access point: an IDR picture (H.265: any IRAP, IDR/CRA/BLA), or in H.264 an access unit carrying a
+ * recovery point SEI message (H.264 D.1.8/D.2.8). Encoders using intra refresh (periodic intra
+ * columns instead of IDR pictures, common for low-latency drone links) send an IDR only once, at the
+ * start: a receiver that joins later would otherwise never see a keyframe, record or decode nothing.
  * Not thread-safe: one instance per stream, fed from one thread.
  */
 public final class H264Depacketizer {
@@ -164,15 +168,15 @@ public final class H264Depacketizer {
     }
 
     private AccessUnit build() {
-        boolean idr = false;
+        boolean randomAccess = false;
         boolean hasParams = false;
         for (byte[] nal : nals) {
             int t = nalType(nal, 0);
-            idr |= isIdr(t);
+            randomAccess |= isIdr(t) || codec == Codec.H264 && t == 6 && hasRecoveryPoint(nal);
             hasParams |= isParameterSet(t);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(auBytes + 256);
-        if (idr && !hasParams) {
+        if (randomAccess && !hasParams) {
             for (byte[] ps : parameterSets) {
                 bytes.writeBytes(START_CODE);
                 bytes.writeBytes(ps);
@@ -182,8 +186,54 @@ public final class H264Depacketizer {
             bytes.writeBytes(START_CODE);
             bytes.writeBytes(nal);
         }
-        boolean decodable = idr && (hasParams || !parameterSets.isEmpty());
+        boolean decodable = randomAccess && (hasParams || !parameterSets.isEmpty());
         return new AccessUnit(auPts, decodable, bytes.toByteArray());
+    }
+
+    /**
+     * Whether an H.264 SEI NAL unit holds a recovery point message (payloadType 6): walks the
+     * sei_message()s of H.264 7.3.2.3.1 (type and size each coded as 0xFF bytes plus a last byte) over
+     * the RBSP, emulation prevention bytes (00 00 03) removed. A malformed SEI is simply not one.
+     */
+    static boolean hasRecoveryPoint(byte[] nal) {
+        byte[] rbsp = new byte[nal.length];
+        int n = 0;
+        int zeros = 0;
+        for (int i = 1; i < nal.length; i++) {
+            int b = nal[i] & 0xFF;
+            if (zeros >= 2 && b == 3) {
+                zeros = 0;
+                continue;
+            }
+            zeros = b == 0 ? zeros + 1 : 0;
+            rbsp[n++] = (byte) b;
+        }
+        int i = 0;
+        while (i < n && (rbsp[i] & 0xFF) != 0x80) {     // 0x80: rbsp_trailing_bits, no more messages
+            int type = 0;
+            while (i < n && (rbsp[i] & 0xFF) == 0xFF) {
+                type += 255;
+                i++;
+            }
+            if (i >= n) {
+                return false;
+            }
+            type += rbsp[i++] & 0xFF;
+            int size = 0;
+            while (i < n && (rbsp[i] & 0xFF) == 0xFF) {
+                size += 255;
+                i++;
+            }
+            if (i >= n) {
+                return false;
+            }
+            size += rbsp[i++] & 0xFF;
+            if (type == 6) {
+                return true;
+            }
+            i += size;
+        }
+        return false;
     }
 
     /** Extends the 32-bit RTP timestamp across wraps (RFC 3550 §5.1) and counts from the first packet. */

@@ -90,6 +90,35 @@ class H264DepacketizerTest {
         });
     }
 
+    /** x264 with intra-refresh=1: SEI recovery_point (payloadType 6, size 2), recovery_frame_cnt 24. */
+    private static final byte[] SEI_RECOVERY = {0x06, 0x06, 0x02, 0x0B, 0x44, (byte) 0x80};
+    /** user_data_unregistered (payloadType 5) with a 16-byte UUID: not a random access point. */
+    private static final byte[] SEI_USER_DATA = {0x06, 0x05, 0x10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+            (byte) 0x80};
+
+    @Test
+    void intraRefresh_recoveryPointSei_isKeyframe_withSdpParameterSetsPrepended() {
+        H264Depacketizer d = new H264Depacketizer(H264Depacketizer.Codec.H264, List.of(SPS, PPS));
+        List<AccessUnit> aus = new ArrayList<>(d.push(rtp(0, true, P_SLICE)));          // joined mid-stream
+        aus.addAll(d.push(rtp(3600, true, stapA(SEI_USER_DATA, P_SLICE))));
+        aus.addAll(d.push(rtp(7200, true, stapA(SEI_RECOVERY, P_SLICE))));
+        assertThat(aus).extracting(AccessUnit::keyframe).containsExactly(false, false, true);
+        assertThat(aus.get(2).data()).containsExactly(annexB(SPS, PPS, SEI_RECOVERY, P_SLICE));
+    }
+
+    @Test
+    void recoveryPoint_afterAnotherSeiMessage_orWithEmulationPrevention_found_andMalformedSeiIsNot() {
+        // buffering_period (type 0, size 1) then the recovery point
+        assertThat(H264Depacketizer.hasRecoveryPoint(new byte[] {0x06, 0x00, 0x01, 0x7F, 0x06, 0x01, 0x44, (byte) 0x80}))
+                .isTrue();
+        // a user-data payload holding 00 00 03 06: the 03 is an emulation prevention byte, the 06 is data
+        assertThat(H264Depacketizer.hasRecoveryPoint(new byte[] {0x06, 0x05, 0x03, 0x00, 0x00, 0x03, 0x06, (byte) 0x80}))
+                .isFalse();
+        assertThat(H264Depacketizer.hasRecoveryPoint(SEI_USER_DATA)).isFalse();
+        assertThat(H264Depacketizer.hasRecoveryPoint(new byte[] {0x06, (byte) 0xFF, (byte) 0xFF})).isFalse();
+        assertThat(H264Depacketizer.hasRecoveryPoint(new byte[] {0x06})).isFalse();
+    }
+
     @Test
     void lostFragment_accessUnitDroppedAndCounted_nextOneFine() {
         H264Depacketizer d = new H264Depacketizer(H264Depacketizer.Codec.H264, List.of());
