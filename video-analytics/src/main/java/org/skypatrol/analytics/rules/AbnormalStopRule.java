@@ -1,12 +1,15 @@
 package org.skypatrol.analytics.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.scene.ResolvedZone;
 import org.skypatrol.analytics.scene.ZoneKind;
+import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
@@ -18,15 +21,32 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * A vehicle standing in an {@code emergency_lane} or {@code no_parking} zone is that zone's
  * behaviour, not a stop in a running lane (a motorway zone also covers its shoulders). Evidence of a
  * vehicle: its footprint at least {@code minWidthMetres} (1.2) wide, its box clear of the frame's sides
- * and bottom, seen in at least {@code minObservedFraction} (0.6) of the frames of the stop, and it
- * arrived moving: a still blob that never moved (a sliver of a vehicle's colours left in the background
- * model far up the road, a box on the road) did not stop there.
+ * and bottom, seen in at least {@code minObservedFraction} (0.6) of the frames of the stop, and:
+ * <ul>
+ * <li>it drove into the stop: within {@code approachSeconds} (4) before it came to rest it was observed
+ * without a gap over {@code maxGapSeconds} (0.6) and its measured positions moved at {@code slowKph} or
+ * faster over at least {@code speedSpanSeconds} (0.8). A car creeping to a halt is part of a queue; a
+ * track that coasted and then latched onto a still blob (a ghost where a car stood when the stream began,
+ * a sliver of a vehicle's colours left in the background) "arrived" by a jump, not by driving.</li>
+ * <li>its ground position is certain to {@code maxGroundUncertaintyMetres} (8; {@link
+ * RuleContext#groundUncertainty}): far up the road one pixel spans half a metre and more, and a car
+ * creeping in a distant queue cannot be told from one standing.</li>
+ * <li>no moving vehicle (at {@code slowKph} or faster) drove through where it stands since it stopped
+ * (its ground path passed within {@code throughMetres} (1.5) of it): a vehicle standing in a lane blocks
+ * it, so what traffic drives through is a mark on the road, not a vehicle.</li>
+ * </ul>
  */
 public final class AbnormalStopRule extends AbstractRule {
 
+    /** Track id -> frame time a moving vehicle last drove through where it stands (per stream). */
+    private final Map<Integer, Double> drivenThrough = new HashMap<>();
+
     public AbnormalStopRule(Map<String, Double> overrides) {
-        super(Behaviour.ABNORMAL_STOP, Map.of("stopSeconds", 20.0, "congestedFraction", 0.5, "minWidthMetres", 1.2,
-                "minObservedFraction", 0.6, "queueMetres", 40.0, "slowKph", 15.0), overrides);
+        super(Behaviour.ABNORMAL_STOP, Map.ofEntries(Map.entry("stopSeconds", 20.0), Map.entry("congestedFraction", 0.5),
+                Map.entry("minWidthMetres", 1.2), Map.entry("minObservedFraction", 0.6), Map.entry("queueMetres", 40.0),
+                Map.entry("slowKph", 15.0), Map.entry("approachSeconds", 4.0), Map.entry("maxGapSeconds", 0.6),
+                Map.entry("speedSpanSeconds", 0.8), Map.entry("maxGroundUncertaintyMetres", 8.0),
+                Map.entry("throughMetres", 1.5)), overrides);
     }
 
     @Override
@@ -36,13 +56,17 @@ public final class AbnormalStopRule extends AbstractRule {
 
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
-        List<RuleHit> hits = new ArrayList<>();
         List<TrackSnapshot> vehicles = ctx.tracksOf(c -> c.isMotorVehicle());
+        observeTraffic(ctx, vehicles);
+        List<RuleHit> hits = new ArrayList<>();
         for (TrackSnapshot t : vehicles) {
             double still = t.stationarySeconds(ctx.timeSeconds());
             if (still < p("stopSeconds") || t.neverMoved() || inOtherKind(ctx, t) || !ctx.footReliable(t, 1.0)
                     || !(ctx.groundWidth(t) >= p("minWidthMetres"))
-                    || ctx.observedFraction(t, p("stopSeconds")) < p("minObservedFraction")) {
+                    || ctx.observedFraction(t, p("stopSeconds")) < p("minObservedFraction")
+                    || ctx.groundUncertainty(t) > p("maxGroundUncertaintyMetres")
+                    || drivenThrough.getOrDefault(t.id(), Double.NEGATIVE_INFINITY) >= t.stationarySinceSeconds()
+                    || !droveIn(ctx, t)) {
                 continue;
             }
             ResolvedZone z = laneOf(ctx, t);
@@ -61,6 +85,67 @@ public final class AbnormalStopRule extends AbstractRule {
             }
         }
         return hits;
+    }
+
+    /**
+     * Remembers, for every standing vehicle, when a moving vehicle seen in this frame drove through where
+     * it stands: its path from its previous observation (at most a second ago) to now passed within
+     * {@code throughMetres}. Tracks no longer live are forgotten.
+     */
+    private void observeTraffic(RuleContext ctx, List<TrackSnapshot> vehicles) {
+        drivenThrough.keySet().retainAll(vehicles.stream().map(TrackSnapshot::id).toList());
+        double fast = p("slowKph") / 3.6;
+        for (TrackSnapshot s : vehicles) {
+            if (!s.stationary()) {
+                continue;
+            }
+            for (TrackSnapshot m : vehicles) {
+                if (m.id() == s.id() || m.missedSeconds() > 0 || m.stationary() || m.speedMps() < fast
+                        || m.history().size() < 2) {
+                    continue;
+                }
+                TrackPoint prev = m.history().get(m.history().size() - 2);
+                if (ctx.timeSeconds() - prev.timeSeconds() <= 1.0
+                        && distanceToSegment(s.ground(), prev.ground(), m.ground()) < p("throughMetres")) {
+                    drivenThrough.put(s.id(), ctx.timeSeconds());
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the track drove into its stop: observed without gaps over {@code approachSeconds} before it
+     * came to rest (or since it was first seen, if later), and somewhere in that time its measured ground
+     * positions, {@code speedSpanSeconds} or more apart, show a speed of at least {@code slowKph}. Boxes cut
+     * by the frame are left out (a vehicle entering the view moves its box's edge, not its foot).
+     */
+    private boolean droveIn(RuleContext ctx, TrackSnapshot t) {
+        double stop = t.stationarySinceSeconds();
+        List<TrackPoint> w = t.history().stream()
+                .filter(q -> q.timeSeconds() >= stop - p("approachSeconds") - 1e-9 && q.timeSeconds() <= stop + 1e-9)
+                .toList();
+        if (w.size() < 2 || !RuleContext.continuous(w, p("maxGapSeconds"))) {
+            return false;
+        }
+        List<TrackPoint> whole = w.stream().filter(q -> ctx.uncut(q.box())).toList();
+        double fast = p("slowKph") / 3.6;
+        for (int i = 0; i < whole.size(); i++) {
+            for (int j = i + 1; j < whole.size(); j++) {
+                double dt = whole.get(j).timeSeconds() - whole.get(i).timeSeconds();
+                if (dt >= p("speedSpanSeconds") - 1e-9
+                        && whole.get(j).measured().distance(whole.get(i).measured()) >= fast * dt) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double distanceToSegment(Vec2 p, Vec2 a, Vec2 b) {
+        Vec2 ab = b.minus(a);
+        double len2 = ab.x() * ab.x() + ab.y() * ab.y();
+        double f = len2 < 1e-12 ? 0 : Math.max(0, Math.min(1, (p.minus(a).x() * ab.x() + p.minus(a).y() * ab.y()) / len2));
+        return p.distance(a.plus(ab.times(f)));
     }
 
     /** The most specific running zone the vehicle stands in: a lane before the motorway around it; null if none. */
