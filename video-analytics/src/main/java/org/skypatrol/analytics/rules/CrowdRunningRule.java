@@ -1,36 +1,69 @@
 package org.skypatrol.analytics.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.scene.ZoneKind;
+import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
  * {@code crowd_running}: at least {@code minRunners} (4) people, and at least {@code minFraction}
- * (0.5) of the people in view, moving faster than {@code runSpeedMps} (3) — walking is ~1.4 m/s —
- * sustained {@code sustainSeconds} (1). People are judged by their current box too (see
- * {@link #personNow}), and anything off the road moving at a running pace (up to
- * {@code maxRunSpeedMps}, 9) and no wider than a person ({@code maxRunnerWidthMetres}, 1.7, person with
- * shadow) counts as a runner whatever its class. Lanes, motorways, emergency lanes and intersections
+ * (0.5) of the people in view, seen running faster than {@code runSpeedMps} (3) — walking is ~1.4 m/s —
+ * within the last {@code runWindowSeconds} (2), sustained {@code sustainSeconds} (1). People are judged
+ * by their current box too (see {@link #personNow}), and anything off the road moving at a running pace
+ * (up to {@code maxRunSpeedMps}, 9) and no wider than a person ({@code maxRunnerWidthMetres}, 1.7, person
+ * with shadow) counts as a runner whatever its class. Lanes, motorways, emergency lanes and intersections
  * are road: on the real junction clip (evadb_ua_detrac) cars crossing the intersection at 3-9 m/s were
  * a "crowd running" until both limits were added.
+ * <p>
+ * Runners are counted over a window, not all at once: a crowd that runs off leaves the picture within a
+ * second or two (on the generator's square most runners leave its far edge while still merged in the
+ * strollers' blob), so at no single frame are five of them tracked apart. Every track seen running is
+ * remembered for {@code runWindowSeconds} unless it is seen again not running; a new runner track where
+ * a remembered one no longer seen would be by now (within {@code sameRunnerMetres} 2) replaces it (its
+ * id changed).
+ * <p>
  * People are counted, not tracks: a group still merged into one blob (seen now, off the road, holding
- * two or more people by {@link TrackSnapshot#people()}) counts its people, and its people run when the
- * blob moves at a running pace; but a blob's speed alone cannot tell runners from a car, so groups add
- * runners only while at least {@code minSeparateRunners} (2) people are seen running on their own (a
- * crowd running off spreads out; a car stays one rigid blob).
+ * two or more people by {@link TrackSnapshot#people()}) counts its people (the median of its estimates
+ * over the last {@code groupRunSeconds}; the most it held while running in the window), and it runs when
+ * its measured positions over the last {@code groupRunSeconds} (0.6, at least three observations) moved
+ * at a running pace along a straight path: {@code minStraightness} 0.8 of the path is net displacement,
+ * no step between observations slower than half the running pace (one allowed in four or more), and its
+ * box keeps its area within a factor {@code maxAreaChange} (1.5). The blob of a strolling group jumps
+ * about as people join and leave it (two jumps of 1-2 m in a second read as a run) and shrinks or grows
+ * at one end, moving its foot point metres with nobody running; runners leave in a straight line, step
+ * after step. A blob's motion alone cannot tell runners from a car crossing a square, so at least
+ * {@code minSeparateRunners} (2) running tracks (people or groups) must be seen in the window: a crowd
+ * running off spreads out into several; a car stays one rigid blob. People in view who do not run are
+ * those seen now off the road and not counted as runners.
  */
 public final class CrowdRunningRule extends AbstractRule {
 
+    /** A track seen running: when, where, how fast, and how many people it held. */
+    private record Runner(int id, double timeSeconds, Vec2 ground, Vec2 velocity, double people) {
+        Vec2 at(double t) {
+            return ground.plus(velocity.times(t - timeSeconds));
+        }
+    }
+
+    /** Runners seen within the last {@code runWindowSeconds}, by track id. */
+    private final Map<Integer, Runner> recent = new LinkedHashMap<>();
+
     public CrowdRunningRule(Map<String, Double> overrides) {
-        super(Behaviour.CROWD_RUNNING, Map.of("minRunners", 4.0, "minFraction", 0.5, "runSpeedMps", 3.0,
-                "maxRunSpeedMps", 9.0, "maxRunnerWidthMetres", 1.7, "minSeparateRunners", 2.0, "sustainSeconds", 1.0),
-                overrides);
+        super(Behaviour.CROWD_RUNNING, Map.ofEntries(Map.entry("minRunners", 4.0), Map.entry("minFraction", 0.5),
+                Map.entry("runSpeedMps", 3.0), Map.entry("maxRunSpeedMps", 9.0), Map.entry("maxRunnerWidthMetres", 1.7),
+                Map.entry("minSeparateRunners", 2.0), Map.entry("sustainSeconds", 1.0),
+                Map.entry("runWindowSeconds", 2.0), Map.entry("groupRunSeconds", 0.6),
+                Map.entry("minStraightness", 0.8), Map.entry("maxAreaChange", 1.5), Map.entry("sameRunnerMetres", 2.0)), overrides);
     }
 
     @Override
@@ -71,7 +104,7 @@ public final class CrowdRunningRule extends AbstractRule {
      * {@code runSpeedMps}.
      */
     private boolean measuredRun(TrackSnapshot t, RuleContext ctx) {
-        List<org.skypatrol.analytics.track.TrackPoint> w = t.since(ctx.timeSeconds() - 1.0);
+        List<TrackPoint> w = t.since(ctx.timeSeconds() - 1.0);
         if (w.size() < 3) {
             return false;
         }
@@ -96,26 +129,106 @@ public final class CrowdRunningRule extends AbstractRule {
                 && !personNow(t, ctx);
     }
 
+    /**
+     * The people of a group blob that ran over the last {@code groupRunSeconds}, else 0: at least three
+     * observations spanning two thirds of that time (a group splitting up as it runs off is a group for
+     * half a second), measured positions moving at a running pace (above
+     * {@code runSpeedMps}, at most {@code maxRunSpeedMps}) on a path whose net displacement is at least
+     * {@code minStraightness} of its length, every step at least half that pace (all but one of four or more), its box's area
+     * within a factor {@code maxAreaChange} (1.5) throughout, the filtered speed running too; the people are the median of
+     * the estimates over those observations (a runner's box cut by the frame's edge reads fewer).
+     */
+    private double groupRunners(TrackSnapshot t, RuleContext ctx) {
+        double span = p("groupRunSeconds");
+        List<TrackPoint> w = t.since(ctx.timeSeconds() - span - 1e-9);
+        if (w.size() < 3 || t.speedMps() <= p("runSpeedMps")) {
+            return 0;
+        }
+        TrackPoint a = w.get(0);
+        TrackPoint b = w.get(w.size() - 1);
+        double dt = b.timeSeconds() - a.timeSeconds();
+        double path = 0;
+        int slowSteps = 0;
+        for (int i = 1; i < w.size(); i++) {
+            double step = w.get(i).measured().distance(w.get(i - 1).measured());
+            path += step;
+            if (step < 0.5 * p("runSpeedMps") * (w.get(i).timeSeconds() - w.get(i - 1).timeSeconds())) {
+                slowSteps++;
+            }
+        }
+        double net = b.measured().distance(a.measured());
+        double minArea = w.stream().mapToDouble(o -> o.box().area()).min().orElse(0);
+        double maxArea = w.stream().mapToDouble(o -> o.box().area()).max().orElse(0);
+        if (maxArea > p("maxAreaChange") * minArea || dt < 2 * span / 3 - 1e-9 || net / dt <= p("runSpeedMps") || net / dt > p("maxRunSpeedMps")
+                || net < p("minStraightness") * path || slowSteps > (w.size() > 4 ? 1 : 0)) {
+            return 0;
+        }
+        double[] v = w.stream().mapToDouble(TrackPoint::people).filter(n -> !Double.isNaN(n)).sorted().toArray();
+        double median = v.length == 0 ? t.people() : v.length % 2 == 1 ? v[v.length / 2]
+                : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+        return median >= 2 ? median : 0;
+    }
+
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
-        List<TrackSnapshot> offRoad = ctx.tracks().stream().filter(t -> !onRoad(t, ctx)).toList();
-        List<TrackSnapshot> people = offRoad.stream().filter(t -> personNow(t, ctx) || runningPace(t, ctx)).toList();
-        List<TrackSnapshot> groups = offRoad.stream().filter(t -> !people.contains(t) && group(t, ctx)).toList();
-        List<TrackSnapshot> running = people.stream().filter(t -> t.speedMps() > p("runSpeedMps")).toList();
-        List<TrackSnapshot> runningGroups = running.size() < p("minSeparateRunners") ? List.of()
-                : groups.stream().filter(t -> t.speedMps() > p("runSpeedMps") && t.speedMps() <= p("maxRunSpeedMps"))
-                        .toList();
-        double all = people.size() + groups.stream().mapToDouble(TrackSnapshot::people).sum();
-        double runners = running.size() + runningGroups.stream().mapToDouble(TrackSnapshot::people).sum();
+        double now = ctx.timeSeconds();
+        // older than the window, or from before a restart of the stream (frame time went back)
+        recent.values().removeIf(r -> r.timeSeconds() < now - p("runWindowSeconds") - 1e-9 || r.timeSeconds() > now);
+        List<TrackSnapshot> seen = ctx.tracks().stream().filter(t -> t.missedSeconds() == 0 && !onRoad(t, ctx)).toList();
+        Set<Integer> seenIds = new HashSet<>();
+        seen.forEach(t -> seenIds.add(t.id()));
+        for (TrackSnapshot t : seen) {
+            boolean person = personNow(t, ctx) || runningPace(t, ctx);
+            double people = person ? (t.speedMps() > p("runSpeedMps") ? 1 : 0)
+                    : group(t, ctx) ? groupRunners(t, ctx) : 0;
+            if (people > 0) {
+                remember(new Runner(t.id(), now, t.ground(), t.velocity(), people), seenIds);
+            } else {
+                recent.remove(t.id());                  // seen again not running: walking, not a runner gone
+            }
+        }
+        double walking = 0;                             // people in view not counted as runners
+        for (TrackSnapshot t : seen) {
+            if (!recent.containsKey(t.id())) {
+                walking += personNow(t, ctx) || runningPace(t, ctx) ? 1 : group(t, ctx) ? t.people() : 0;
+            }
+        }
+        double runners = recent.values().stream().mapToDouble(Runner::people).sum();
         List<RuleHit> hits = new ArrayList<>();
-        if (runners >= p("minRunners") && runners >= p("minFraction") * all) {
-            List<TrackSnapshot> objects = new ArrayList<>(running);
-            objects.addAll(runningGroups);
-            var centre = objects.stream().map(TrackSnapshot::ground).reduce((a, b) -> a.plus(b)).orElseThrow()
-                    .times(1.0 / objects.size());
-            hits.add(new RuleHit("scene", null, objects.stream().map(TrackSnapshot::id).toList(), centre,
-                    Math.round(runners) + " of " + Math.round(all) + " people running"));
+        if (runners >= p("minRunners") && recent.size() >= p("minSeparateRunners")
+                && runners >= p("minFraction") * (runners + walking)) {
+            var centre = recent.values().stream().map(r -> r.at(now)).reduce(Vec2::plus).orElseThrow()
+                    .times(1.0 / recent.size());
+            hits.add(new RuleHit("scene", null, List.copyOf(recent.keySet()), centre,
+                    Math.round(runners) + " people ran in the last " + fmt(p("runWindowSeconds")) + " s, "
+                            + Math.round(walking) + " in view did not"));
         }
         return hits;
+    }
+
+    /**
+     * Records a runner seen now. A track not remembered yet that starts where a remembered runner no
+     * longer seen would be by now (within {@code sameRunnerMetres}) is that runner under a new id (a
+     * track lost and started again), not one more; a group is not replaced by fewer people.
+     */
+    private void remember(Runner r, Set<Integer> seenIds) {
+        if (!recent.containsKey(r.id())) {
+            Integer same = null;
+            double best = p("sameRunnerMetres");
+            for (Runner o : recent.values()) {
+                double d = o.at(r.timeSeconds()).distance(r.ground());
+                if (!seenIds.contains(o.id()) && o.people() <= r.people() && d <= best) {
+                    same = o.id();
+                    best = d;
+                }
+            }
+            if (same != null) {
+                recent.remove(same);
+            }
+        }
+        Runner before = recent.get(r.id());
+        // a group that splits as it runs keeps the people it held: those split off leave the picture
+        recent.put(r.id(), before == null || before.people() <= r.people() ? r
+                : new Runner(r.id(), r.timeSeconds(), r.ground(), r.velocity(), before.people()));
     }
 }

@@ -421,6 +421,40 @@ class PeopleRulesTest {
         assertThat(starts(four.run(8), "crowd_running")).as("four runners and a still object").isEmpty();
     }
 
+    /**
+     * Runners leave the picture within a second or two, so no more than three of six are ever seen at
+     * once: counted over the last two seconds they are a crowd running; counted frame by frame they are not.
+     */
+    @Test
+    void crowdRunning_runnersLeavingOneAfterAnother_countOverTheWindow() throws Exception {
+        for (double window : new double[] {2.0, 0.2}) {
+            Scenario s = new Scenario(AREA + "rules:\n  crowd_running: {minRunners: 5, runWindowSeconds: " + window + "}\n");
+            for (int i = 0; i < 6; i++) {
+                double t0 = 1 + 0.6 * i;
+                s.actor(PERSON, 0.5, 0.5, t0, t0 + 1.4, line(new Vec2(5 + 8 * i, 20), new Vec2(5 + 8 * i, 27), t0, t0 + 1.4));
+            }
+            assertThat(starts(s.run(8), "crowd_running")).as("window " + window + " s").hasSize(window > 1 ? 1 : 0);
+        }
+    }
+
+    /**
+     * A strolling group's blob whose foot point jumps 1.5 m twice within a second (people leaving and
+     * joining it) has not run, though its displacement over that second is a runner's: two joggers past
+     * it are no crowd running. The same blob moving smoothly at 5 m/s is a group running with them.
+     */
+    @Test
+    void crowdRunning_groupBlobJumpingAbout_isNoGroupRunning_groupMovingSteadilyIs() throws Exception {
+        for (boolean steady : new boolean[] {false, true}) {
+            java.util.function.DoubleFunction<Vec2> path = steady ? line(new Vec2(25, 20), new Vec2(25, 40), 3, 7)
+                    : t -> new Vec2(25, 20 + (t >= 3.2 ? 1.5 : 0) + (t >= 3.6 ? 1.5 : 0) + (t >= 4.6 ? 1.5 : 0));
+            Scenario s = new Scenario(AREA)
+                    .actor(CAR, 4, 2.5, 0, 8, path).group(t -> new double[] {10, 0.5})
+                    .actor(PERSON, 0.5, 0.5, 0, 8, line(new Vec2(5, 10), new Vec2(5, 42), 0, 8))
+                    .actor(PERSON, 0.5, 0.5, 0, 8, line(new Vec2(45, 10), new Vec2(45, 42), 0, 8));
+            assertThat(starts(s.run(8), "crowd_running")).as(steady ? "steady" : "jumping").hasSize(steady ? 1 : 0);
+        }
+    }
+
     @Test
     void crowdRunning_carWideTracksOffTheRoad_doNotCount() throws Exception {
         for (double width : new double[] {1.6, 1.9}) {
