@@ -1,32 +1,55 @@
 package org.skypatrol.analytics.rules;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
 import org.skypatrol.analytics.detect.Box;
 import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.track.TrackPoint;
 import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
- * {@code traffic_accident}: two vehicles whose footprints meet (pixel boxes, each grown by
- * {@code contactGrowFraction} (0.2) of its size because the contact edge is hidden behind the nearer
- * vehicle and its blob often takes the farther one's bottom, overlap, or ground
- * distance under {@code contactMetres} (3)), both stationary for {@code stoppedSeconds} (3), and at
- * least one of them braked abruptly: from {@code minPriorSpeedMps} (5) or more, held for
- * {@code minPriorSeconds} (0.6), to standstill within {@code decelWindowSeconds} (3) before it stopped.
- * Both are vehicles that arrived moving (a piece of one stopped vehicle, tracked apart, never moved), by
- * evidence: footprints at least
- * {@code minWidthMetres} (1.2) wide, seen in at least {@code minObservedFraction} (0.6) of the frames
- * of the stop (pieces and ghosts of the background model are neither).
+ * {@code traffic_accident}: a vehicle that stopped by an impact, in contact with another vehicle.
+ * <ul>
+ * <li>The impact: its measured ground positions show it losing speed faster than any brakes can, at least
+ * {@code impactDecelMps2} (15 m/s², 1.5 g; an emergency stop is about 1 g) between the
+ * {@code impactSpanSeconds} (0.4) before and after one observation, from {@code minPriorSpeedMps} (5) or
+ * more, within {@code decelWindowSeconds} (3) of coming to rest (boxes cut by the frame left out). A car
+ * braking hard to stop short of the one ahead (the near miss) decelerates at about 1 g to the end; a car
+ * running into it goes from several metres a second to standstill in a frame or two.</li>
+ * <li>Then stationary for {@code stoppedSeconds} (3), footprint at least {@code minWidthMetres} (1.2) wide,
+ * seen in at least {@code minObservedFraction} (0.6) of the frames of the stop, arrived moving.</li>
+ * <li>The other vehicle: their boxes, each grown by {@code contactGrowFraction} (0.2) of its size (the
+ * contact edge is hidden behind the nearer vehicle), overlap, or their ground points are within
+ * {@code contactMetres} (3). It is either a stationary vehicle seen now, or a vehicle (that arrived moving)
+ * whose track was last seen within {@code decelWindowSeconds} before the impact to {@code mergeGraceSeconds}
+ * (1) after it, up to {@code maxAheadMetres} (10) ahead of it and within {@code maxLateralMetres} (2) of its
+ * line of travel: in a rear-end collision the two cars become one blob, taken by the car behind, and the
+ * track of the car in front is lost (the rule keeps its own record of where vehicles were seen).</li>
+ * </ul>
+ * Cooldown 120 s.
  */
 public final class TrafficAccidentRule extends AbstractRule {
 
+    /** One observation of a vehicle: its box and ground point, when, and whether it had moved by then. */
+    private record Sighting(int id, Box box, Vec2 ground, double timeSeconds, boolean moved) {
+    }
+
+    /** Every vehicle observation of the last seconds (per stream; pruned): tracks lost in a merge live on here. */
+    private final Deque<Sighting> sightings = new ArrayDeque<>();
+
     public TrafficAccidentRule(Map<String, Double> overrides) {
-        super(Behaviour.TRAFFIC_ACCIDENT, Map.of("contactMetres", 3.0, "stoppedSeconds", 3.0,
-                "minPriorSpeedMps", 5.0, "decelWindowSeconds", 3.0, "cooldownSeconds", 120.0, "minWidthMetres", 1.2,
-                "minObservedFraction", 0.6, "contactGrowFraction", 0.2, "minPriorSeconds", 0.6), overrides);
+        super(Behaviour.TRAFFIC_ACCIDENT, Map.ofEntries(Map.entry("contactMetres", 3.0), Map.entry("stoppedSeconds", 3.0),
+                Map.entry("minPriorSpeedMps", 5.0), Map.entry("decelWindowSeconds", 3.0),
+                Map.entry("cooldownSeconds", 120.0), Map.entry("minWidthMetres", 1.2),
+                Map.entry("minObservedFraction", 0.6), Map.entry("contactGrowFraction", 0.2),
+                Map.entry("impactDecelMps2", 15.0), Map.entry("impactSpanSeconds", 0.4),
+                Map.entry("mergeGraceSeconds", 1.0), Map.entry("maxAheadMetres", 10.0),
+                Map.entry("maxLateralMetres", 2.0)), overrides);
     }
 
     @Override
@@ -36,28 +59,84 @@ public final class TrafficAccidentRule extends AbstractRule {
 
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
-        List<RuleHit> hits = new ArrayList<>();
-        List<TrackSnapshot> v = ctx.tracksOf(c -> c.isVehicle()).stream()
+        List<TrackSnapshot> vehicles = ctx.tracksOf(c -> c.isVehicle());
+        remember(ctx, vehicles);
+        List<TrackSnapshot> v = vehicles.stream()
                 .filter(t -> t.stationarySeconds(ctx.timeSeconds()) >= p("stoppedSeconds") && !t.neverMoved()
                         && ctx.groundWidth(t) >= p("minWidthMetres")
                         && ctx.observedFraction(t, p("stoppedSeconds")) >= p("minObservedFraction")).toList();
-        for (int i = 0; i < v.size(); i++) {
-            for (int j = i + 1; j < v.size(); j++) {
-                TrackSnapshot a = v.get(i);
-                TrackSnapshot b = v.get(j);
-                boolean touch = grown(a.box(), p("contactGrowFraction")).iou(grown(b.box(), p("contactGrowFraction"))) > 0
-                        || a.ground().distance(b.ground()) < p("contactMetres");
-                if (touch && (brakedHard(a) || brakedHard(b))) {
-                    int lo = Math.min(a.id(), b.id());
-                    int hi = Math.max(a.id(), b.id());
-                    hits.add(new RuleHit(lo + "+" + hi, null, List.of(lo, hi), a.ground().plus(b.ground()).times(0.5),
-                            a.cls().id() + " " + a.id() + " and " + b.cls().id() + " " + b.id()
-                                    + " stopped in contact after hard braking")
-                            .withUncertainty(Math.max(ctx.groundUncertainty(a), ctx.groundUncertainty(b))));
+        List<RuleHit> hits = new ArrayList<>();
+        for (TrackSnapshot a : v) {
+            double impact = impactTime(ctx, a);
+            if (Double.isNaN(impact)) {
+                continue;
+            }
+            for (TrackSnapshot b : v) {
+                if (b.id() != a.id() && touch(a.box(), b.box(), a, b)) {
+                    hits.add(hit(ctx, a, b.id(), b.ground(), "stopped in contact with " + b.cls().id() + " " + b.id()));
+                }
+            }
+            Vec2 heading = approach(a, impact);
+            for (Sighting s : sightings) {
+                if (s.id() != a.id() && s.moved() && s.timeSeconds() >= impact - p("decelWindowSeconds")
+                        && s.timeSeconds() <= impact + p("mergeGraceSeconds") && ahead(a.ground(), heading, s.ground())
+                        && touch(a.box(), s.box(), a, null) && !hits.stream().anyMatch(h -> h.trackIds().contains(s.id()))) {
+                    hits.add(hit(ctx, a, s.id(), a.ground(), "ran into vehicle " + s.id() + " (one blob since)"));
                 }
             }
         }
         return hits;
+    }
+
+    private RuleHit hit(RuleContext ctx, TrackSnapshot a, int other, Vec2 otherGround,
+                        String what) {
+        int lo = Math.min(a.id(), other);
+        int hi = Math.max(a.id(), other);
+        return new RuleHit(lo + "+" + hi, null, List.of(lo, hi), a.ground().plus(otherGround).times(0.5),
+                a.cls().id() + " " + a.id() + " " + what + " after an impact").withUncertainty(ctx.groundUncertainty(a));
+    }
+
+    /** Whether two vehicles touch: grown boxes overlap, or (both tracked now) their ground points are close. */
+    private boolean touch(Box a, Box b, TrackSnapshot ta, TrackSnapshot tb) {
+        double f = p("contactGrowFraction");
+        return grown(a, f).iou(grown(b, f)) > 0 || tb != null && ta.ground().distance(tb.ground()) < p("contactMetres");
+    }
+
+    /** Records each vehicle observed in this frame; forgets sightings older than the rule can still use. */
+    private void remember(RuleContext ctx, List<TrackSnapshot> vehicles) {
+        for (TrackSnapshot t : vehicles) {
+            if (t.missedSeconds() == 0) {
+                boolean moved = !t.neverMoved() || Motion.travelledMetres(t) >= 2 || t.speedMps() >= p("minPriorSpeedMps");
+                sightings.addLast(new Sighting(t.id(), t.box(), t.ground(), ctx.timeSeconds(), moved));
+            }
+        }
+        double keep = 2 * p("decelWindowSeconds") + p("stoppedSeconds") + p("mergeGraceSeconds");
+        while (!sightings.isEmpty() && sightings.peekFirst().timeSeconds() < ctx.timeSeconds() - keep) {
+            sightings.pollFirst();
+        }
+    }
+
+    /** Unit vector of the track's travel into the impact (measured, over the deceleration window), or zero. */
+    private Vec2 approach(TrackSnapshot t, double impact) {
+        List<TrackPoint> w = t.history().stream().filter(q -> q.timeSeconds() >= impact - p("decelWindowSeconds")
+                && q.timeSeconds() <= impact + 1e-9).toList();
+        if (w.size() < 2) {
+            return new Vec2(0, 0);
+        }
+        Vec2 d = w.get(w.size() - 1).measured().minus(w.get(0).measured());
+        return d.length() < 1e-6 ? d : d.times(1 / d.length());
+    }
+
+    /**
+     * Whether {@code other} lies ahead of a vehicle standing at {@code at} that came along {@code heading}:
+     * up to {@code maxAheadMetres} (10) in front and within {@code maxLateralMetres} (2, half a lane and a
+     * margin) of its line of travel: the vehicle it ran into, not one passing in the next lane.
+     */
+    private boolean ahead(Vec2 at, Vec2 heading, Vec2 other) {
+        Vec2 d = other.minus(at);
+        double along = d.x() * heading.x() + d.y() * heading.y();
+        double across = Math.abs(d.x() * heading.y() - d.y() * heading.x());
+        return heading.length() > 0 && along >= -1 && along <= p("maxAheadMetres") && across <= p("maxLateralMetres");
     }
 
     /** The box grown by {@code f} of its size on every side. */
@@ -65,29 +144,54 @@ public final class TrafficAccidentRule extends AbstractRule {
         return new Box(b.x() - f * b.w(), b.y() - f * b.h(), b.w() * (1 + 2 * f), b.h() * (1 + 2 * f));
     }
 
-    /** Whether the track arrived moving and was at {@code minPriorSpeedMps} shortly before it stopped. */
-    private boolean brakedHard(TrackSnapshot t) {
+    /**
+     * The time of the impact that stopped the track, NaN if none: an observation within
+     * {@code decelWindowSeconds} before it came to rest (to half a second after) where its measured speed
+     * over the {@code impactSpanSeconds} before (at least {@code minPriorSpeedMps}) exceeds its speed over
+     * the span after by {@code impactDecelMps2} times the time between the two spans' middles. Only
+     * observations whose box the frame does not cut, and spans without a gap longer than the span.
+     */
+    private double impactTime(RuleContext ctx, TrackSnapshot t) {
         if (t.neverMoved()) {
-            return false;                               // a jittering static blob's filter speed is not braking
+            return Double.NaN;                          // a jittering static blob's filter speed is not braking
         }
         double stop = t.stationarySinceSeconds();
-        double runStart = Double.NaN;
-        for (TrackPoint p : t.history()) {
-            if (p.timeSeconds() < stop - p("decelWindowSeconds") - p("minPriorSeconds") || p.timeSeconds() > stop) {
+        double span = p("impactSpanSeconds");
+        List<TrackPoint> h = t.history().stream()
+                .filter(q -> q.timeSeconds() >= stop - p("decelWindowSeconds") - 2 * span
+                        && q.timeSeconds() <= stop + 0.5 + 2 * span && ctx.uncut(q.box())).toList();
+        for (int i = 1; i < h.size() - 1; i++) {
+            TrackPoint mid = h.get(i);
+            if (mid.timeSeconds() < stop - p("decelWindowSeconds") || mid.timeSeconds() > stop + 0.5) {
                 continue;
             }
-            if (p.speedMps() < p("minPriorSpeedMps")) {
-                runStart = Double.NaN;
+            TrackPoint before = spanEnd(h, i, -1, span);
+            TrackPoint after = spanEnd(h, i, +1, span);
+            if (before == null || after == null) {
                 continue;
             }
-            if (Double.isNaN(runStart)) {
-                runStart = p.timeSeconds();
-            }
-            if (p.timeSeconds() - runStart >= p("minPriorSeconds") - 1e-9
-                    && p.timeSeconds() >= stop - p("decelWindowSeconds")) {
-                return true;                            // a sustained speed, not one noisy sample of a queue's jumpy blob
+            double vBefore = mid.measured().distance(before.measured()) / (mid.timeSeconds() - before.timeSeconds());
+            double vAfter = after.measured().distance(mid.measured()) / (after.timeSeconds() - mid.timeSeconds());
+            double dt = (after.timeSeconds() - before.timeSeconds()) / 2;
+            if (vBefore >= p("minPriorSpeedMps") && (vBefore - vAfter) / dt >= p("impactDecelMps2")) {
+                return mid.timeSeconds();
             }
         }
-        return false;
+        return Double.NaN;
+    }
+
+    /**
+     * The observation about {@code span} seconds from {@code h[i]} in direction {@code dir} (the first at
+     * least that far, within a quarter span more), null if the history has none there.
+     */
+    private static TrackPoint spanEnd(List<TrackPoint> h, int i, int dir, double span) {
+        double t0 = h.get(i).timeSeconds();
+        for (int j = i + dir; j >= 0 && j < h.size(); j += dir) {
+            double d = Math.abs(h.get(j).timeSeconds() - t0);
+            if (d >= span - 1e-6) {
+                return d <= 1.25 * span + 1e-6 ? h.get(j) : null;
+            }
+        }
+        return null;
     }
 }

@@ -144,6 +144,31 @@ class TrafficRulesTest {
     }
 
     @Test
+    void accident_rearEndMergesTwoCarsIntoOneBlob_fires_brakingToAStopShortDoesNot() throws Exception {
+        // held-out renders: in a rear-end collision the two cars became one blob and the front car's track
+        // was lost, so no pair of stopped tracks touched; the car behind stopping from 16 m/s in a frame
+        // (far beyond braking) into where the front car was last seen is the collision
+        var crash = new Scenario(ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 80), new Vec2(102, 100), 0, 2))
+                .actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 0), new Vec2(102, 95.5), 0, 6))
+                .merged(0, 1, 6, 30)
+                .run(30);
+        assertThat(starts(crash, "traffic_accident")).hasSize(1);
+        // the near miss: braking at 8 m/s2 (0.8 g) from 16 m/s to stand 2 m short of the car in front
+        java.util.function.DoubleFunction<Vec2> brakes = t -> {
+            double tb = 77 / 16.0;
+            double dt = Math.min(2, Math.max(0, t - tb));
+            return new Vec2(102, t < tb ? 16 * t : 77 + 16 * dt - 4 * dt * dt);
+        };
+        var shortOf = new Scenario(ROAD)
+                .actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 80), new Vec2(102, 100), 0, 2))
+                .actor(CAR, 1.8, 4.5, 0, 30, brakes)
+                .merged(0, 1, 7, 30)
+                .run(30);
+        assertThat(starts(shortOf, "traffic_accident")).isEmpty();
+    }
+
+    @Test
     void uTurn_insideZone_fires_sameTurnOutsideDoesNot() throws Exception {
         java.util.function.DoubleFunction<Vec2> uturn = t -> t < 5 ? new Vec2(130, 55 + 5 * t)
                 : t < 8 ? new Vec2(130 + (t - 5) * 3, 80) : new Vec2(139, 80 - 5 * (t - 8));
