@@ -49,7 +49,7 @@ public final class TrafficAccidentRule extends AbstractRule {
                 Map.entry("minObservedFraction", 0.6), Map.entry("contactGrowFraction", 0.2),
                 Map.entry("impactDecelMps2", 15.0), Map.entry("impactSpanSeconds", 0.4),
                 Map.entry("mergeGraceSeconds", 1.0), Map.entry("maxAheadMetres", 10.0),
-                Map.entry("maxLateralMetres", 2.0)), overrides);
+                Map.entry("maxLateralMetres", 2.0), Map.entry("minPriorSeconds", 0.6)), overrides);
     }
 
     @Override
@@ -68,7 +68,7 @@ public final class TrafficAccidentRule extends AbstractRule {
         List<RuleHit> hits = new ArrayList<>();
         for (TrackSnapshot a : v) {
             double impact = impactTime(ctx, a);
-            if (Double.isNaN(impact)) {
+            if (Double.isNaN(impact) || !brakedHard(a)) {
                 continue;
             }
             for (TrackSnapshot b : v) {
@@ -137,6 +137,32 @@ public final class TrafficAccidentRule extends AbstractRule {
         double along = d.x() * heading.x() + d.y() * heading.y();
         double across = Math.abs(d.x() * heading.y() - d.y() * heading.x());
         return heading.length() > 0 && along >= -1 && along <= p("maxAheadMetres") && across <= p("maxLateralMetres");
+    }
+
+    /**
+     * Whether the track held a filtered speed of {@code minPriorSpeedMps} for {@code minPriorSeconds} (0.6)
+     * within {@code decelWindowSeconds} before it stopped: driving, not creeping in a queue whose blobs jump
+     * (a jump of the foot point looks like an impact in one frame).
+     */
+    private boolean brakedHard(TrackSnapshot t) {
+        double stop = t.stationarySinceSeconds();
+        double runStart = Double.NaN;
+        for (TrackPoint q : t.history()) {
+            if (q.timeSeconds() < stop - p("decelWindowSeconds") - p("minPriorSeconds") || q.timeSeconds() > stop) {
+                continue;
+            }
+            if (q.speedMps() < p("minPriorSpeedMps")) {
+                runStart = Double.NaN;
+                continue;
+            }
+            if (Double.isNaN(runStart)) {
+                runStart = q.timeSeconds();
+            }
+            if (q.timeSeconds() - runStart >= p("minPriorSeconds") - 1e-9 && q.timeSeconds() >= stop - p("decelWindowSeconds")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The box grown by {@code f} of its size on every side. */
