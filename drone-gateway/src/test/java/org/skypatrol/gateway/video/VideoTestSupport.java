@@ -56,13 +56,20 @@ final class VideoTestSupport {
         Path out = CLIPS.resolve("testsrc1_" + seconds + "s_" + width + "x" + height + "_" + fps + ".mp4");
         if (!Files.exists(out)) {
             Path tmp = CLIPS.resolve(out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp.mp4");
-            run(Duration.ofSeconds(60), "ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc=size=" + width + "x" + height + ":rate=" + fps + ":duration=" + seconds,
-                    "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-bf", "0", "-threads", "1", // one slice per picture
-                    "-g", Integer.toString(fps), "-pix_fmt", "yuv420p", tmp.toString());
+            x264(seconds, width, height, fps, tmp, "-tune", "zerolatency", "-g", Integer.toString(fps));
             Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         return out;
+    }
+
+    /** Encodes testsrc with Debian's ffmpeg and libx264: no B-frames, one thread (one slice per picture). */
+    private static void x264(int seconds, int width, int height, int fps, Path out, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
+                "-i", "testsrc=size=" + width + "x" + height + ":rate=" + fps + ":duration=" + seconds,
+                "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-threads", "1", "-pix_fmt", "yuv420p"));
+        cmd.addAll(List.of(options));
+        cmd.add(out.toString());
+        run(Duration.ofSeconds(60), cmd.toArray(String[]::new));
     }
 
     /** What ffprobe says about the first video stream of a file. */
@@ -91,10 +98,7 @@ final class VideoTestSupport {
         Path out = CLIPS.resolve("intrarefresh_" + seconds + "s_" + width + "x" + height + "_" + fps + ".h264");
         if (!Files.exists(out)) {
             Path raw = CLIPS.resolve(out.getFileName() + "." + ProcessHandle.current().pid() + ".raw.h264");
-            run(Duration.ofSeconds(60), "ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc=size=" + width + "x" + height + ":rate=" + fps + ":duration=" + seconds,
-                    "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-threads", "1",
-                    "-x264-params", "intra-refresh=1:keyint=" + fps, "-pix_fmt", "yuv420p", "-f", "h264", raw.toString());
+            x264(seconds, width, height, fps, raw, "-x264-params", "intra-refresh=1:keyint=" + fps, "-f", "h264");
             byte[] all = Files.readAllBytes(raw);
             int second = indexOf(all, new byte[] {0, 0, 0, 1, 0x67}, 1);     // the second SPS: the second sweep
             if (second < 0) {

@@ -208,32 +208,29 @@ public final class H264Depacketizer {
             zeros = b == 0 ? zeros + 1 : 0;
             rbsp[n++] = (byte) b;
         }
-        int i = 0;
-        while (i < n && (rbsp[i] & 0xFF) != 0x80) {     // 0x80: rbsp_trailing_bits, no more messages
-            int type = 0;
-            while (i < n && (rbsp[i] & 0xFF) == 0xFF) {
-                type += 255;
-                i++;
-            }
-            if (i >= n) {
+        int[] at = {0};
+        while (at[0] < n && (rbsp[at[0]] & 0xFF) != 0x80) {  // 0x80: rbsp_trailing_bits, no more messages
+            int type = ffCoded(rbsp, n, at);
+            int size = ffCoded(rbsp, n, at);
+            if (type < 0 || size < 0) {
                 return false;
             }
-            type += rbsp[i++] & 0xFF;
-            int size = 0;
-            while (i < n && (rbsp[i] & 0xFF) == 0xFF) {
-                size += 255;
-                i++;
-            }
-            if (i >= n) {
-                return false;
-            }
-            size += rbsp[i++] & 0xFF;
             if (type == 6) {
                 return true;
             }
-            i += size;
+            at[0] += size;
         }
         return false;
+    }
+
+    /** An SEI payload type or size at {@code at[0]}: 0xFF bytes of 255 each plus a last byte; -1 past the end. */
+    private static int ffCoded(byte[] rbsp, int n, int[] at) {
+        int value = 0;
+        while (at[0] < n && (rbsp[at[0]] & 0xFF) == 0xFF) {
+            value += 255;
+            at[0]++;
+        }
+        return at[0] < n ? value + (rbsp[at[0]++] & 0xFF) : -1;
     }
 
     /** Extends the 32-bit RTP timestamp across wraps (RFC 3550 §5.1) and counts from the first packet. */
