@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.skypatrol.analytics.events.Behaviour;
-import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.scene.ResolvedZone;
 import org.skypatrol.analytics.scene.ZoneKind;
 import org.skypatrol.analytics.track.TrackPoint;
@@ -106,7 +105,7 @@ public final class AbnormalStopRule extends AbstractRule {
                 }
                 TrackPoint prev = m.history().get(m.history().size() - 2);
                 if (ctx.timeSeconds() - prev.timeSeconds() <= 1.0
-                        && distanceToSegment(s.ground(), prev.ground(), m.ground()) < p("throughMetres")) {
+                        && s.ground().distanceToSegment(prev.ground(), m.ground()) < p("throughMetres")) {
                     drivenThrough.put(s.id(), ctx.timeSeconds());
                 }
             }
@@ -139,13 +138,6 @@ public final class AbnormalStopRule extends AbstractRule {
             }
         }
         return false;
-    }
-
-    private static double distanceToSegment(Vec2 p, Vec2 a, Vec2 b) {
-        Vec2 ab = b.minus(a);
-        double len2 = ab.x() * ab.x() + ab.y() * ab.y();
-        double f = len2 < 1e-12 ? 0 : Math.max(0, Math.min(1, (p.minus(a).x() * ab.x() + p.minus(a).y() * ab.y()) / len2));
-        return p.distance(a.plus(ab.times(f)));
     }
 
     /** The most specific running zone the vehicle stands in: a lane before the motorway around it; null if none. */

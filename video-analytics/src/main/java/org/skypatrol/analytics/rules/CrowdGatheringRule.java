@@ -87,10 +87,8 @@ public final class CrowdGatheringRule extends AbstractRule {
      * count of a second must not pick a strolling group's one quiet frame.
      */
     private double recentChanging(TrackSnapshot t, RuleContext ctx) {
-        double[] v = t.since(ctx.timeSeconds() - p("changingWindowSeconds") - 1e-9).stream()
-                .mapToDouble(TrackPoint::changing).filter(c -> !Double.isNaN(c)).sorted().toArray();
-        return v.length == 0 ? t.changing() : v.length % 2 == 1 ? v[v.length / 2]
-                : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+        return Motion.median(t.since(ctx.timeSeconds() - p("changingWindowSeconds") - 1e-9), TrackPoint::changing,
+                t.changing());
     }
 
     @Override

@@ -163,9 +163,7 @@ public final class CrowdRunningRule extends AbstractRule {
                 || net < p("minStraightness") * path || slowSteps > (w.size() > 4 ? 1 : 0)) {
             return 0;
         }
-        double[] v = w.stream().mapToDouble(TrackPoint::people).filter(n -> !Double.isNaN(n)).sorted().toArray();
-        double median = v.length == 0 ? t.people() : v.length % 2 == 1 ? v[v.length / 2]
-                : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+        double median = Motion.median(w, TrackPoint::people, t.people());
         return median >= 2 ? median : 0;
     }
 

@@ -1,6 +1,7 @@
 package org.skypatrol.analytics.rules;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import org.skypatrol.analytics.detect.Box;
 import org.skypatrol.analytics.geo.Vec2;
@@ -15,6 +16,12 @@ import org.skypatrol.analytics.track.TrackSnapshot;
 final class Motion {
 
     private Motion() {
+    }
+
+    /** The median of a value over observations, those without it (NaN) left out; {@code whenNone} if none has it. */
+    static double median(List<TrackPoint> points, ToDoubleFunction<TrackPoint> value, double whenNone) {
+        double[] v = points.stream().mapToDouble(value).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        return v.length == 0 ? whenNone : v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
     }
 
     /** Farthest the track has been from where it was first seen (filtered positions), metres. */

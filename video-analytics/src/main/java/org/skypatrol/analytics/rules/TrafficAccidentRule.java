@@ -134,7 +134,7 @@ public final class TrafficAccidentRule extends AbstractRule {
      */
     private boolean ahead(Vec2 at, Vec2 heading, Vec2 other) {
         Vec2 d = other.minus(at);
-        double along = d.x() * heading.x() + d.y() * heading.y();
+        double along = d.dot(heading);
         double across = Math.abs(d.x() * heading.y() - d.y() * heading.x());
         return heading.length() > 0 && along >= -1 && along <= p("maxAheadMetres") && across <= p("maxLateralMetres");
     }

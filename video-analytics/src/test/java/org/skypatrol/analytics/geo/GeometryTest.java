@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 class GeometryTest {
 
     @Test
+    void distanceToSegment_perpendicularInside_endpointBeyond_pointSegment() {
+        Vec2 a = new Vec2(0, 0);
+        Vec2 b = new Vec2(10, 0);
+        assertThat(new Vec2(4, 3).distanceToSegment(a, b)).isCloseTo(3, within(1e-9));
+        assertThat(new Vec2(13, 4).distanceToSegment(a, b)).isCloseTo(5, within(1e-9));     // past b: to b
+        assertThat(new Vec2(-3, -4).distanceToSegment(a, b)).isCloseTo(5, within(1e-9));    // before a: to a
+        assertThat(new Vec2(3, 4).distanceToSegment(a, a)).isCloseTo(5, within(1e-9));
+        assertThat(new Vec2(2, 3).dot(new Vec2(4, -1))).isCloseTo(5, within(1e-9));
+    }
+
+    @Test
     void homography_fourPairs_mapsPairsAndRoundTrips() {
         List<Vec2> px = List.of(new Vec2(100, 560), new Vec2(700, 560), new Vec2(520, 200), new Vec2(250, 200));
         List<Vec2> gr = List.of(new Vec2(0, 0), new Vec2(14, 0), new Vec2(14, 60), new Vec2(0, 60));
