@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.scene.ResolvedZone;
 import org.skypatrol.analytics.scene.ZoneKind;
 import org.skypatrol.analytics.track.TrackPoint;
@@ -34,18 +35,35 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * (its ground path passed within {@code throughMetres} (1.5) of it): a vehicle standing in a lane blocks
  * it, so what traffic drives through is a mark on the road, not a vehicle.</li>
  * </ul>
+ * A vehicle coming to rest often changes track: its blob leaves the moving mask before it shows as newly
+ * static, the old track takes a sliver of the car (or of its shadow) and coasts off, and the standing car
+ * is a new track that never moved. Such a track is the stopped vehicle when it was first seen within
+ * {@code handoverSeconds} (2) of a vehicle that drove into a rest there (its measured positions within
+ * {@code restMetres} (1) of each other for at least {@code minRestSeconds} (0.8) after an approach as
+ * above) and within {@code handoverMetres} (3) of where that one stood; the stop is counted from when the
+ * first came to rest (the tuning renders read such stops 1-5 s late, or never: the new track "arrived"
+ * standing).
  */
 public final class AbnormalStopRule extends AbstractRule {
 
     /** Track id -> frame time a moving vehicle last drove through where it stands (per stream). */
     private final Map<Integer, Double> drivenThrough = new HashMap<>();
+    /** Track id -> where and since when it stood after driving in, kept {@code approachSeconds} after last seen so. */
+    private final Map<Integer, Rest> rests = new HashMap<>();
+    /** Track id of a standing vehicle that took over from one that drove into a rest -> when that rest began. */
+    private final Map<Integer, Double> handedOver = new HashMap<>();
+
+    /** A vehicle that drove in standing at {@code where} from {@code since}, last seen so at {@code lastSeen}. */
+    private record Rest(double since, Vec2 where, double lastSeen) {
+    }
 
     public AbnormalStopRule(Map<String, Double> overrides) {
         super(Behaviour.ABNORMAL_STOP, Map.ofEntries(Map.entry("stopSeconds", 20.0), Map.entry("congestedFraction", 0.5),
                 Map.entry("minWidthMetres", 1.2), Map.entry("minObservedFraction", 0.6), Map.entry("queueMetres", 40.0),
                 Map.entry("slowKph", 15.0), Map.entry("approachSeconds", 4.0), Map.entry("maxGapSeconds", 0.6),
                 Map.entry("speedSpanSeconds", 0.8), Map.entry("maxGroundUncertaintyMetres", 8.0),
-                Map.entry("throughMetres", 1.5)), overrides);
+                Map.entry("throughMetres", 1.5), Map.entry("restMetres", 1.0), Map.entry("minRestSeconds", 0.8),
+                Map.entry("handoverSeconds", 2.0), Map.entry("handoverMetres", 3.0)), overrides);
     }
 
     @Override
@@ -57,15 +75,21 @@ public final class AbnormalStopRule extends AbstractRule {
     public List<RuleHit> evaluate(RuleContext ctx) {
         List<TrackSnapshot> vehicles = ctx.tracksOf(c -> c.isMotorVehicle());
         observeTraffic(ctx, vehicles);
+        observeRests(ctx, vehicles);
         List<RuleHit> hits = new ArrayList<>();
         for (TrackSnapshot t : vehicles) {
-            double still = t.stationarySeconds(ctx.timeSeconds());
-            if (still < p("stopSeconds") || t.neverMoved() || inOtherKind(ctx, t) || !ctx.footReliable(t, 1.0)
+            if (!t.stationary()) {
+                continue;
+            }
+            Double from = handedOver.get(t.id());
+            double stop = from == null ? t.stationarySinceSeconds() : Math.min(from, t.stationarySinceSeconds());
+            double still = ctx.timeSeconds() - stop;
+            if (still < p("stopSeconds") || inOtherKind(ctx, t) || !ctx.footReliable(t, 1.0)
                     || !(ctx.groundWidth(t) >= p("minWidthMetres"))
                     || ctx.observedFraction(t, p("stopSeconds")) < p("minObservedFraction")
                     || ctx.groundUncertainty(t) > p("maxGroundUncertaintyMetres")
                     || drivenThrough.getOrDefault(t.id(), Double.NEGATIVE_INFINITY) >= t.stationarySinceSeconds()
-                    || !droveIn(ctx, t)) {
+                    || (from == null && (t.neverMoved() || !droveIn(ctx, t, t.stationarySinceSeconds())))) {
                 continue;
             }
             ResolvedZone z = laneOf(ctx, t);
@@ -113,13 +137,12 @@ public final class AbnormalStopRule extends AbstractRule {
     }
 
     /**
-     * Whether the track drove into its stop: observed without gaps over {@code approachSeconds} before it
-     * came to rest (or since it was first seen, if later), and somewhere in that time its measured ground
+     * Whether the track drove into its stop at {@code stop}: observed without gaps over {@code approachSeconds}
+     * before it came to rest (or since it was first seen, if later), and somewhere in that time its measured ground
      * positions, {@code speedSpanSeconds} or more apart, show a speed of at least {@code slowKph}. Boxes cut
      * by the frame are left out (a vehicle entering the view moves its box's edge, not its foot).
      */
-    private boolean droveIn(RuleContext ctx, TrackSnapshot t) {
-        double stop = t.stationarySinceSeconds();
+    private boolean droveIn(RuleContext ctx, TrackSnapshot t, double stop) {
         List<TrackPoint> w = t.history().stream()
                 .filter(q -> q.timeSeconds() >= stop - p("approachSeconds") - 1e-9 && q.timeSeconds() <= stop + 1e-9)
                 .toList();
@@ -138,6 +161,52 @@ public final class AbnormalStopRule extends AbstractRule {
             }
         }
         return false;
+    }
+
+    /**
+     * Remembers where vehicles that drove in came to rest ({@link #rests}), and hands such a rest over to a
+     * standing track first seen there soon after ({@link #handedOver}): see the class comment. A vehicle is
+     * at rest since the oldest of its latest observations whose measured positions all lie within
+     * {@code restMetres} of its newest, when they span {@code minRestSeconds}.
+     */
+    private void observeRests(RuleContext ctx, List<TrackSnapshot> vehicles) {
+        double now = ctx.timeSeconds();
+        List<Integer> live = vehicles.stream().map(TrackSnapshot::id).toList();
+        handedOver.keySet().retainAll(live);
+        rests.values().removeIf(r -> now - r.lastSeen() > p("approachSeconds"));
+        for (TrackSnapshot m : vehicles) {
+            if (m.missedSeconds() > 0 || !ctx.uncut(m.box()) || m.history().isEmpty()) {
+                continue;
+            }
+            List<TrackPoint> h = m.history();
+            Vec2 here = h.get(h.size() - 1).measured();
+            double since = h.get(h.size() - 1).timeSeconds();
+            for (int i = h.size() - 2; i >= 0 && h.get(i).measured().distance(here) <= p("restMetres"); i--) {
+                since = h.get(i).timeSeconds();
+            }
+            if (now - since < p("minRestSeconds") - 1e-9) {
+                continue;
+            }
+            Rest before = rests.get(m.id());
+            if (before != null && before.where().distance(m.ground()) <= p("restMetres")) {
+                rests.put(m.id(), new Rest(Math.min(before.since(), since), before.where(), now));
+            } else if (droveIn(ctx, m, since)) {
+                rests.put(m.id(), new Rest(since, m.ground(), now));
+            }
+        }
+        for (TrackSnapshot t : vehicles) {
+            if (!t.stationary() || handedOver.containsKey(t.id()) || !t.neverMoved()) {
+                continue;
+            }
+            for (Map.Entry<Integer, Rest> e : rests.entrySet()) {
+                Rest r = e.getValue();
+                if (e.getKey() != t.id() && t.firstSeenSeconds() >= r.since()
+                        && t.firstSeenSeconds() - r.lastSeen() <= p("handoverSeconds")
+                        && r.where().distance(t.ground()) <= p("handoverMetres")) {
+                    handedOver.merge(t.id(), r.since(), Math::min);
+                }
+            }
+        }
     }
 
     /** The most specific running zone the vehicle stands in: a lane before the motorway around it; null if none. */
