@@ -3,6 +3,7 @@ package org.skypatrol.analytics.rules;
 import java.util.List;
 import java.util.Map;
 
+import org.skypatrol.analytics.detect.Box;
 import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.events.Behaviour;
@@ -19,11 +20,19 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * vehicle ({@link SizeClassifier}), and they cover those seconds from their start. Votes carry the track's past: a truck entering at the far edge of an
  * oblique view is first seen cut by the frame (a car-sized piece) and stays voted a car for seconds, and a
  * van merging with its shadow in its last second in view flips to truck after seconds in the lane.
+ * A box cut only by the frame's top is a lower bound of the vehicle's extent with its own foot: when it
+ * measures large the vehicle is large, else it says nothing. A box of exactly the size of the observation
+ * before, moved along the image of an oblique view (where a vehicle's size changes with its distance), is
+ * the one the tracker held while the vehicle was merged with another in one blob (it keeps the farther
+ * one's predicted box): it measures nothing, and held while the truck comes nearer it reads ever smaller
+ * (tuning renders: trucks beside a car in the next lane read as cars for most of their time).
  */
 public final class TruckLaneViolationRule extends ZoneClassRule {
 
     /** The measured boxes must cover the whole {@code minSeconds}: the first within this of its start. */
     private static final double MAX_OPENING_GAP_SECONDS = 0.4;
+    /** Vertical shift of a box's bottom (pixels) over which an oblique view changes a vehicle's size. */
+    private static final double HELD_MIN_SHIFT_PX = 3;
 
     public TruckLaneViolationRule(Map<String, Double> overrides) {
         super(Behaviour.TRUCK_LANE_VIOLATION, List.of(ZoneKind.NO_TRUCKS), ObjectClass::isMotorVehicle,
@@ -35,22 +44,53 @@ public final class TruckLaneViolationRule extends ZoneClassRule {
     protected boolean qualifies(TrackSnapshot t, ResolvedZone z, RuleContext ctx) {
         double from = ctx.timeSeconds() - p("minSeconds");
         double first = Double.NaN;
-        int whole = 0;
+        int measured = 0;
         int large = 0;
-        for (TrackPoint q : t.since(from - 1e-9)) {
-            if (!ctx.uncut(q.box())) {
-                continue;                               // a box cut by the frame is a lower bound of the size
+        Box before = null;
+        for (TrackPoint q : t.history()) {
+            Box b = q.box();
+            Box previous = before;
+            before = b;
+            if (q.timeSeconds() < from - 1e-9) {
+                continue;
             }
-            if (whole++ == 0) {
+            var size = SizeClassifier.measure(b, ctx.view().mapping());
+            if (size.isEmpty()) {
+                continue;
+            }
+            boolean big = SizeClassifier.classify(size.get()).isLarge();
+            if (!ctx.uncut(b) && !(big && topCutOnly(b, ctx))) {
+                continue;                               // a cut box is a lower bound of the size: large, or nothing
+            }
+            if (Double.isNaN(first)) {
                 first = q.timeSeconds();
             }
-            var size = SizeClassifier.measure(q.box(), ctx.view().mapping());
-            if (size.isPresent() && SizeClassifier.classify(size.get()).isLarge()) {
+            if (held(b, previous, size.get())) {
+                continue;                               // a box held through a merge: seen there, size not measured
+            }
+            measured++;
+            if (big) {
                 large++;
             }
         }
         return first <= from + MAX_OPENING_GAP_SECONDS && large >= p("minLargeObservations")
-                && large >= p("minLargeFraction") * whole;
+                && large >= p("minLargeFraction") * measured;
+    }
+
+    /**
+     * Whether the box is one the tracker held through a merge: in an oblique view a vehicle that moves along
+     * the image's vertical changes its size with its distance, so a box whose bottom moved by
+     * {@link #HELD_MIN_SHIFT_PX} or more at exactly the size of the observation before was not measured.
+     * (Straight down, or moving across the image, a vehicle's box keeps its size.)
+     */
+    private static boolean held(Box b, Box previous, SizeClassifier.GroundSize size) {
+        return previous != null && !size.nadir() && b.w() == previous.w() && b.h() == previous.h()
+                && Math.abs(b.y() + b.h() - previous.y() - previous.h()) >= HELD_MIN_SHIFT_PX;
+    }
+
+    /** Whether only the frame's top cuts the box: its foot, and so its ground scale, are its own. */
+    private static boolean topCutOnly(Box b, RuleContext ctx) {
+        return ctx.uncut(new Box(b.x(), b.y() + 3, b.w(), Math.max(1, b.h() - 3)));
     }
 
     @Override
