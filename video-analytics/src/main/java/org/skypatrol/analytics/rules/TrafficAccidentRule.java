@@ -18,7 +18,8 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * <li>The impact: its measured ground positions show it losing speed faster than any brakes can, at least
  * {@code impactDecelMps2} (15 m/s², 1.5 g; an emergency stop is about 1 g) between the
  * {@code impactSpanSeconds} (0.4) before and after one observation, from {@code minPriorSpeedMps} (5) or
- * more, within {@code decelWindowSeconds} (3) of coming to rest (boxes cut by the frame left out). A car
+ * more, within {@code decelWindowSeconds} (3) of coming to rest (boxes cut by the frame left out), its box
+ * keeping at least {@code minAreaKept} (0.5) of its area through it. A car
  * braking hard to stop short of the one ahead (the near miss) decelerates at about 1 g to the end; a car
  * running into it goes from several metres a second to standstill in a frame or two.</li>
  * <li>Then stationary for {@code stoppedSeconds} (3), footprint at least {@code minWidthMetres} (1.2) wide,
@@ -49,7 +50,8 @@ public final class TrafficAccidentRule extends AbstractRule {
                 Map.entry("minObservedFraction", 0.6), Map.entry("contactGrowFraction", 0.2),
                 Map.entry("impactDecelMps2", 15.0), Map.entry("impactSpanSeconds", 0.4),
                 Map.entry("mergeGraceSeconds", 1.0), Map.entry("maxAheadMetres", 10.0),
-                Map.entry("maxLateralMetres", 2.0), Map.entry("minPriorSeconds", 0.6)), overrides);
+                Map.entry("maxLateralMetres", 2.0), Map.entry("minPriorSeconds", 0.6), Map.entry("minAreaKept", 0.5)),
+                overrides);
     }
 
     @Override
@@ -175,7 +177,11 @@ public final class TrafficAccidentRule extends AbstractRule {
      * {@code decelWindowSeconds} before it came to rest (to half a second after) where its measured speed
      * over the {@code impactSpanSeconds} before (at least {@code minPriorSpeedMps}) exceeds its speed over
      * the span after by {@code impactDecelMps2} times the time between the two spans' middles. Only
-     * observations whose box the frame does not cut, and spans without a gap longer than the span.
+     * observations whose box the frame does not cut, and spans without a gap longer than the span. The
+     * vehicle is seen whole through the impact: its box at the impact and after it keeps at least
+     * {@code minAreaKept} (0.5) of its area before (a car running into another stays as large, or grows
+     * as the two merge; a queued car's track that jumps onto a sliver of a blob ahead shrinks to a fifth,
+     * and its foot point's jump reads as an impact: tuning renders, congestion clips).
      */
     private double impactTime(RuleContext ctx, TrackSnapshot t) {
         if (t.neverMoved()) {
@@ -199,7 +205,8 @@ public final class TrafficAccidentRule extends AbstractRule {
             double vBefore = mid.measured().distance(before.measured()) / (mid.timeSeconds() - before.timeSeconds());
             double vAfter = after.measured().distance(mid.measured()) / (after.timeSeconds() - mid.timeSeconds());
             double dt = (after.timeSeconds() - before.timeSeconds()) / 2;
-            if (vBefore >= p("minPriorSpeedMps") && (vBefore - vAfter) / dt >= p("impactDecelMps2")) {
+            if (vBefore >= p("minPriorSpeedMps") && (vBefore - vAfter) / dt >= p("impactDecelMps2")
+                    && Math.min(mid.box().area(), after.box().area()) >= p("minAreaKept") * before.box().area()) {
                 return mid.timeSeconds();
             }
         }
