@@ -37,12 +37,14 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * </ul>
  * A vehicle coming to rest often changes track: its blob leaves the moving mask before it shows as newly
  * static, the old track takes a sliver of the car (or of its shadow) and coasts off, and the standing car
- * is a new track that never moved. Such a track is the stopped vehicle when it was first seen within
- * {@code handoverSeconds} (2) of a vehicle that drove into a rest there (its measured positions within
- * {@code restMetres} (1) of each other for at least {@code minRestSeconds} (0.8) after an approach as
- * above) and within {@code handoverMetres} (3) of where that one stood; the stop is counted from when the
- * first came to rest (the tuning renders read such stops 1-5 s late, or never: the new track "arrived"
- * standing).
+ * is a new track that never moved (or one started on a piece of the car, whose foot "moved" as its box grew
+ * to the whole car). A standing track is that stopped vehicle when it was first seen
+ * after a vehicle that drove in came to rest and within {@code handoverSeconds} (2) of when that one was
+ * last seen at rest (its measured positions within {@code restMetres} (1) of each other for at least
+ * {@code minRestSeconds} (0.8) after an approach as above), and it stands within {@code handoverMetres} (3)
+ * of where that one stood; the stop is counted from when the first came to rest, and the first track
+ * (coasting on where it stood, or on a sliver) is that vehicle, not another one standing in its queue (the
+ * tuning renders read such stops 1-5 s late, or never: the new track "arrived" standing).
  */
 public final class AbnormalStopRule extends AbstractRule {
 
@@ -50,11 +52,15 @@ public final class AbnormalStopRule extends AbstractRule {
     private final Map<Integer, Double> drivenThrough = new HashMap<>();
     /** Track id -> where and since when it stood after driving in, kept {@code approachSeconds} after last seen so. */
     private final Map<Integer, Rest> rests = new HashMap<>();
-    /** Track id of a standing vehicle that took over from one that drove into a rest -> when that rest began. */
-    private final Map<Integer, Double> handedOver = new HashMap<>();
+    /** Track id of a standing vehicle that took over from one that drove into a rest -> that rest. */
+    private final Map<Integer, Handover> handedOver = new HashMap<>();
 
     /** A vehicle that drove in standing at {@code where} from {@code since}, last seen so at {@code lastSeen}. */
     private record Rest(double since, Vec2 where, double lastSeen) {
+    }
+
+    /** The rest a standing track took over: since when, and the track that came to it (the same vehicle). */
+    private record Handover(double since, int from) {
     }
 
     public AbnormalStopRule(Map<String, Double> overrides) {
@@ -81,8 +87,8 @@ public final class AbnormalStopRule extends AbstractRule {
             if (!t.stationary()) {
                 continue;
             }
-            Double from = handedOver.get(t.id());
-            double stop = from == null ? t.stationarySinceSeconds() : Math.min(from, t.stationarySinceSeconds());
+            Handover from = handedOver.get(t.id());
+            double stop = from == null ? t.stationarySinceSeconds() : Math.min(from.since(), t.stationarySinceSeconds());
             double still = ctx.timeSeconds() - stop;
             if (still < p("stopSeconds") || inOtherKind(ctx, t) || !ctx.footReliable(t, 1.0)
                     || !(ctx.groundWidth(t) >= p("minWidthMetres"))
@@ -97,7 +103,7 @@ public final class AbnormalStopRule extends AbstractRule {
                 continue;
             }
             List<TrackSnapshot> others = ctx.tracksOf(c -> c.isVehicle()).stream()
-                    .filter(o -> o.id() != t.id() && RuleContext.inside(o, z)
+                    .filter(o -> o.id() != t.id() && (from == null || o.id() != from.from()) && RuleContext.inside(o, z)
                             && o.ground().distance(t.ground()) <= p("queueMetres"))
                     .toList();
             long slow = others.stream().filter(o -> o.stationary() || o.speedKph() < p("slowKph")).count();
@@ -195,7 +201,7 @@ public final class AbnormalStopRule extends AbstractRule {
             }
         }
         for (TrackSnapshot t : vehicles) {
-            if (!t.stationary() || handedOver.containsKey(t.id()) || !t.neverMoved()) {
+            if (!t.stationary() || handedOver.containsKey(t.id())) {
                 continue;
             }
             for (Map.Entry<Integer, Rest> e : rests.entrySet()) {
@@ -203,7 +209,8 @@ public final class AbnormalStopRule extends AbstractRule {
                 if (e.getKey() != t.id() && t.firstSeenSeconds() >= r.since()
                         && t.firstSeenSeconds() - r.lastSeen() <= p("handoverSeconds")
                         && r.where().distance(t.ground()) <= p("handoverMetres")) {
-                    handedOver.merge(t.id(), r.since(), Math::min);
+                    handedOver.merge(t.id(), new Handover(r.since(), e.getKey()),
+                            (a, b) -> a.since() <= b.since() ? a : b);
                 }
             }
         }
