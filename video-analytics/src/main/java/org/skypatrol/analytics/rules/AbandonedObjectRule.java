@@ -67,17 +67,35 @@ public final class AbandonedObjectRule extends AbstractRule {
                     || t.firstSeenSeconds() - startSeconds < p("appearAfterSeconds") || !broughtBySomeone(t, ctx)) {
                 continue;
             }
-            // the dwell runs from the object's first sighting, or from when the last person walked away
-            double dwell = ctx.timeSeconds() - t.firstSeenSeconds();
+            // the dwell runs from the first sighting of the object or of a piece of it, or from when the
+            // last person walked away
+            double dwell = ctx.timeSeconds() - firstSighting(t, objects);
             boolean onRoad = ctx.view().zones().stream()
                     .anyMatch(z -> RoadDebrisRule.isRoad(z.kind()) && RuleContext.inside(t, z));
-            dwell = Math.min(dwell, ctx.timeSeconds() - lastAttended(t, people));
+            dwell = Math.min(dwell, ctx.timeSeconds() - lastAttended(t, ctx.tracks()));
             if (!onRoad && dwell >= p("dwellSeconds") && !upright(t, ctx)) {
                 hits.add(new RuleHit(String.valueOf(t.id()), null, List.of(t.id()), t.ground(),
                         "object left unattended for " + fmt(dwell) + " s"));
             }
         }
         return hits;
+    }
+
+    /**
+     * When the object was first seen: its own track's first sighting, or an earlier one of a piece of it
+     * (a still object whose box lies mostly inside its box) seen late enough to be no part of the scene:
+     * the detector often finds part of a put-down bag (its top, or the bag with its owner's legs) a second
+     * or two before its whole blob starts the track that lasts.
+     */
+    private double firstSighting(TrackSnapshot t, List<TrackSnapshot> objects) {
+        double first = t.firstSeenSeconds();
+        for (TrackSnapshot o : objects) {
+            if (o.id() != t.id() && o.box().coveredBy(t.box()) >= 0.5
+                    && o.firstSeenSeconds() - startSeconds >= p("appearAfterSeconds")) {
+                first = Math.min(first, o.firstSeenSeconds());
+            }
+        }
+        return first;
     }
 
     /**
@@ -122,20 +140,29 @@ public final class AbandonedObjectRule extends AbstractRule {
     }
 
     /**
-     * The last time (frame time) a person track other than the object's own was within
-     * {@code ownerRadiusMetres} of it, per the people's histories; minus infinity when none was.
+     * The last time (frame time) someone other than the object was within {@code ownerRadiusMetres} of
+     * it, per the tracks' histories; plus infinity when someone is there now, minus infinity when nobody
+     * ever was. Someone is a person track, a track that came there (it moved: whatever its class now), or
+     * any track whose blob was people-shaped at that observation ({@link TrackPoint#people()} >= 1; now:
+     * seen within {@code maxMissedSeconds}): an owner standing still beside their bag fades into the
+     * background, and what remains of them is the track that walked in, voted unknown as its blob breaks
+     * into a flat piece or two, or a still person-sized blob voted static object; the owner is still
+     * there. Pieces of the object itself (boxes mostly inside its box) are not someone.
      */
-    private double lastAttended(TrackSnapshot t, List<TrackSnapshot> people) {
+    private double lastAttended(TrackSnapshot t, List<TrackSnapshot> tracks) {
         double last = Double.NEGATIVE_INFINITY;
-        for (TrackSnapshot p : people) {
-            if (p.id() == t.id()) {
-                continue;
+        for (TrackSnapshot o : tracks) {
+            if (o.id() == t.id() || o.box().coveredBy(t.box()) >= 0.5) {
+                continue;                               // the object, or a piece of it
             }
-            if (p.ground().distance(t.ground()) < p("ownerRadiusMetres")) {
+            boolean person = o.cls() == ObjectClass.PERSON;
+            boolean came = person || !o.neverMoved();
+            boolean seenNow = person || (came || o.people() >= 1) && o.missedSeconds() <= p("maxMissedSeconds");
+            if (seenNow && o.ground().distance(t.ground()) < p("ownerRadiusMetres")) {
                 return Double.POSITIVE_INFINITY;        // attended now
             }
-            for (TrackPoint q : p.history()) {
-                if (q.ground().distance(t.ground()) < p("ownerRadiusMetres")) {
+            for (TrackPoint q : o.history()) {
+                if ((came || q.people() >= 1) && q.ground().distance(t.ground()) < p("ownerRadiusMetres")) {
                     last = Math.max(last, q.timeSeconds());
                 }
             }

@@ -29,6 +29,12 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * point moves as people join and leave it; at 5 fps people walking in change 0.7-1 of it, people
  * milling about in place mostly 0.2-0.45 but up to ~0.6 in single frames, a group strolling at
  * 1-1.3 m/s 0.45-0.65: strollers are not told from milling people reliably, see docs/analytics.md).
+ * A big group, holding {@code bigGroupPeople} (6) or more, is judged against {@code maxBigGroupChangingFraction}
+ * (0.5) over the last {@code bigGroupChangingWindowSeconds} (2): in a big merged blob people overlap, so
+ * walking changes less of it than of a lone walker or a small group (ten strollers 0.5-0.8, median
+ * 0.6-0.75 on the tuning renders), while people standing or milling about change 0.2-0.45 of it
+ * whatever its size (median 0.35-0.45); a small group of two to five, whose blob is mostly edges, keeps
+ * the looser limit (people standing in small groups seen from a drone change 0.4-0.7 of their blobs).
  * A group blob that changes less than {@code minChangingFraction} 0.08 is rigid: a parked car, whose
  * area would otherwise read as a dozen people (from above 1.8 x 4.5 m over 0.5 m^2 a person).
  * A frame's count is mostly low: people standing still fade into the background model piece by piece,
@@ -51,7 +57,8 @@ public final class CrowdGatheringRule extends AbstractRule {
                 Map.entry("maxMissedSeconds", 0.0), Map.entry("maxSpeedMps", 1.0), Map.entry("maxChangingFraction", 0.6),
                 Map.entry("minChangingFraction", 0.08), Map.entry("sustainGapSeconds", 1.0),
                 Map.entry("countWindowSeconds", 1.0), Map.entry("changingWindowSeconds", 1.0),
-                Map.entry("maxGroundUncertaintyMetres", 8.0)), overrides);
+                Map.entry("maxGroundUncertaintyMetres", 8.0), Map.entry("bigGroupPeople", 6.0),
+                Map.entry("maxBigGroupChangingFraction", 0.5), Map.entry("bigGroupChangingWindowSeconds", 2.0)), overrides);
     }
 
     /** A zone's or the radius cluster's count at one frame, with the hit it would raise. */
@@ -66,8 +73,10 @@ public final class CrowdGatheringRule extends AbstractRule {
         if (t.missedSeconds() > p("maxMissedSeconds") || ctx.groundUncertainty(t) > p("maxGroundUncertaintyMetres")) {
             return 0;                                   // not seen now, or too far away to place among others
         }
-        double changing = recentChanging(t, ctx);
-        if (t.people() < 2 ? t.speedMps() > p("maxSpeedMps") : changing > p("maxChangingFraction")) {
+        boolean big = t.people() >= p("bigGroupPeople");
+        double changing = recentChanging(t, ctx, p(big ? "bigGroupChangingWindowSeconds" : "changingWindowSeconds"));
+        double maxChanging = p(big ? "maxBigGroupChangingFraction" : "maxChangingFraction");
+        if (t.people() < 2 ? t.speedMps() > p("maxSpeedMps") : changing > maxChanging) {
             return 0;                                   // people walking past (or still arriving) are not gathered
         }
         if (t.people() >= 2 && changing < p("minChangingFraction")) {
@@ -81,13 +90,13 @@ public final class CrowdGatheringRule extends AbstractRule {
     }
 
     /**
-     * Median share of the track's blob that changed per frame over the last {@code changingWindowSeconds}
-     * (1; the latest frame's share when none was recorded): frame by frame a group of strollers changes
+     * Median share of the track's blob that changed per frame over the last {@code window} seconds
+     * ({@code changingWindowSeconds} 1, or 2 for a big group; the latest frame's share when none was recorded): frame by frame a group of strollers changes
      * 0.6-1 with single frames lower, people milling about 0.2-0.45 with single frames up to 0.6; the best
      * count of a second must not pick a strolling group's one quiet frame.
      */
-    private double recentChanging(TrackSnapshot t, RuleContext ctx) {
-        return Motion.median(t.since(ctx.timeSeconds() - p("changingWindowSeconds") - 1e-9), TrackPoint::changing,
+    private double recentChanging(TrackSnapshot t, RuleContext ctx, double window) {
+        return Motion.median(t.since(ctx.timeSeconds() - window - 1e-9), TrackPoint::changing,
                 t.changing());
     }
 

