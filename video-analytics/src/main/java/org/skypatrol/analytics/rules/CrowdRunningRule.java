@@ -45,6 +45,10 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * {@code minSeparateRunners} (2) running tracks (people or groups) must be seen in the window: a crowd
  * running off spreads out into several; a car stays one rigid blob. People in view who do not run are
  * those seen now off the road and not counted as runners.
+ * <p>
+ * A group that vanished at once ran too ({@link #recordDispersals}): most of a crowd running off leaves
+ * the picture while still merged and is never tracked one by one, but its blob is gone within a frame or
+ * two, where walkers take seconds and standing people fade piece by piece.
  */
 public final class CrowdRunningRule extends AbstractRule {
 
@@ -57,13 +61,16 @@ public final class CrowdRunningRule extends AbstractRule {
 
     /** Runners seen within the last {@code runWindowSeconds}, by track id. */
     private final Map<Integer, Runner> recent = new LinkedHashMap<>();
+    /** Groups that broke up at a run within the last {@code runWindowSeconds}, by the group's track id. */
+    private final Map<Integer, Runner> dispersed = new LinkedHashMap<>();
 
     public CrowdRunningRule(Map<String, Double> overrides) {
         super(Behaviour.CROWD_RUNNING, Map.ofEntries(Map.entry("minRunners", 4.0), Map.entry("minFraction", 0.5),
                 Map.entry("runSpeedMps", 3.0), Map.entry("maxRunSpeedMps", 9.0), Map.entry("maxRunnerWidthMetres", 1.7),
                 Map.entry("minSeparateRunners", 2.0), Map.entry("sustainSeconds", 1.0),
                 Map.entry("runWindowSeconds", 2.0), Map.entry("groupRunSeconds", 0.6),
-                Map.entry("minStraightness", 0.8), Map.entry("maxAreaChange", 1.5), Map.entry("sameRunnerMetres", 2.0)), overrides);
+                Map.entry("minStraightness", 0.8), Map.entry("maxAreaChange", 1.5), Map.entry("sameRunnerMetres", 2.0),
+                Map.entry("dispersalSeconds", 0.6)), overrides);
     }
 
     @Override
@@ -172,6 +179,7 @@ public final class CrowdRunningRule extends AbstractRule {
         double now = ctx.timeSeconds();
         // older than the window, or from before a restart of the stream (frame time went back)
         recent.values().removeIf(r -> r.timeSeconds() < now - p("runWindowSeconds") - 1e-9 || r.timeSeconds() > now);
+        dispersed.values().removeIf(r -> r.timeSeconds() < now - p("runWindowSeconds") - 1e-9 || r.timeSeconds() > now);
         List<TrackSnapshot> seen = ctx.tracks().stream().filter(t -> t.missedSeconds() == 0 && !onRoad(t, ctx)).toList();
         Set<Integer> seenIds = new HashSet<>();
         seen.forEach(t -> seenIds.add(t.id()));
@@ -188,20 +196,74 @@ public final class CrowdRunningRule extends AbstractRule {
         double walking = 0;                             // people in view not counted as runners
         for (TrackSnapshot t : seen) {
             if (!recent.containsKey(t.id())) {
-                walking += personNow(t, ctx) || runningPace(t, ctx) ? 1 : group(t, ctx) ? t.people() : 0;
+                walking += standing(t, ctx);
             }
         }
-        double runners = recent.values().stream().mapToDouble(Runner::people).sum();
+        recordDispersals(ctx, seen);
+        double runners = recent.values().stream().mapToDouble(Runner::people).sum()
+                + dispersed.values().stream().mapToDouble(Runner::people).sum();
         List<RuleHit> hits = new ArrayList<>();
         if (runners >= p("minRunners") && recent.size() >= p("minSeparateRunners")
                 && runners >= p("minFraction") * (runners + walking)) {
             var centre = recent.values().stream().map(r -> r.at(now)).reduce(Vec2::plus).orElseThrow()
                     .times(1.0 / recent.size());
-            hits.add(new RuleHit("scene", null, List.copyOf(recent.keySet()), centre,
+            List<Integer> ids = new ArrayList<>(recent.keySet());
+            dispersed.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+            hits.add(new RuleHit("scene", null, List.copyOf(ids), centre,
                     Math.round(runners) + " people ran in the last " + fmt(p("runWindowSeconds")) + " s, "
                             + Math.round(walking) + " in view did not"));
         }
         return hits;
+    }
+
+    /** People a track seen now off the road stands for when it is not running: one person, a group's estimate, or none. */
+    private double standing(TrackSnapshot t, RuleContext ctx) {
+        return personNow(t, ctx) || runningPace(t, ctx) ? 1 : group(t, ctx) ? t.people() : 0;
+    }
+
+    /**
+     * Records the groups that vanished at once: a group blob (off the road, not an object) that held
+     * {@code held} >= 2 people over the second before the last {@code dispersalSeconds} (0.6; the median
+     * of at least three observations) while it did not run (its measured positions moved slower than
+     * {@code runSpeedMps}), is not seen now, and no track seen now that is not running overlaps its last
+     * box. People walking at 1-1.5 m/s cover under a metre in that time and cannot empty a group's blob,
+     * standing people fade into the background over seconds, piece by piece, and a group whose blob was
+     * taken over by another track is still there (that track overlaps it); a crowd that runs off empties
+     * it at once, and most runners leave the picture while still merged (the frame's edge cuts them, or
+     * their blobs stay joined), never tracked one by one. The people who left count as runners for
+     * {@code runWindowSeconds}, and only while people are seen running (the caller's conditions).
+     */
+    private void recordDispersals(RuleContext ctx, List<TrackSnapshot> seen) {
+        double now = ctx.timeSeconds();
+        double span = p("dispersalSeconds");
+        for (TrackSnapshot g : ctx.tracks()) {
+            if (g.missedSeconds() == 0 || dispersed.containsKey(g.id()) || recent.containsKey(g.id())
+                    || g.cls() == ObjectClass.STATIC_OBJECT || onRoad(g, ctx)) {
+                continue;
+            }
+            List<TrackPoint> before = g.history().stream()
+                    .filter(q -> q.timeSeconds() >= now - span - 1 - 1e-9 && q.timeSeconds() < now - span + 1e-9)
+                    .toList();
+            if (before.size() < 3) {
+                continue;
+            }
+            double held = Motion.median(before, TrackPoint::people, 0);
+            TrackPoint first = before.get(0);
+            TrackPoint last = before.get(before.size() - 1);
+            double dt = last.timeSeconds() - first.timeSeconds();
+            if (!(held >= 2) || dt <= 0 || last.measured().distance(first.measured()) / dt > p("runSpeedMps")) {
+                continue;                               // no group, or itself running (a runner, counted as one)
+            }
+            var area = last.box();
+            boolean taken = seen.stream().anyMatch(o -> !recent.containsKey(o.id()) && overlaps(o.box(), area));
+            if (!taken) {
+                dispersed.put(g.id(), new Runner(g.id(), now, last.ground(), new Vec2(0, 0), held));
+            }
+        }
+    }
+
+    private static boolean overlaps(org.skypatrol.analytics.detect.Box a, org.skypatrol.analytics.detect.Box b) {
+        return a.x() < b.x() + b.w() && b.x() < a.x() + a.w() && a.y() < b.y() + b.h() && b.y() < a.y() + a.h();
     }
 
     /**

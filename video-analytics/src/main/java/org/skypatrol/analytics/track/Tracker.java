@@ -43,6 +43,12 @@ public final class Tracker {
 
     /** Pixels of foot-point jitter around a standing vehicle's box within which a static piece is its fragment. */
     static final double FRAGMENT_MARGIN_PX = 10;
+    /**
+     * Share of a piece of a standing group that changed since the previous frame above which its people
+     * are moving (walking changes 0.7-1 of a blob at 5 fps, people standing or milling about 0.2-0.45):
+     * such a piece holds only its own people, not those the group held (a group dispersing).
+     */
+    static final double MOVING_PIECE_CHANGE = 0.6;
 
     public Tracker(TrackerSettings settings) {
         this.settings = settings;
@@ -123,9 +129,11 @@ public final class Tracker {
             }
             if (pieceOfStandingVehicle(d, tr)) {
                 pieces++;                               // seen, where it stands: the whole box stays
-                // a piece of a standing group holds part of its people: the whole keeps what it held
-                Detection whole = new Detection(tr.box(), tr.cls(), d.score(), d.staticObject(),
-                        Math.max(d.people(), tr.people()), d.changing());
+                // a piece of a standing group holds part of its people, the others faded into the
+                // background while standing: the whole keeps what it held; a piece most of which is
+                // changing is people moving, walking or running off, and holds only its own
+                double people = d.changing() > MOVING_PIECE_CHANGE ? d.people() : Math.max(d.people(), tr.people());
+                Detection whole = new Detection(tr.box(), tr.cls(), d.score(), d.staticObject(), people, d.changing());
                 tr.update(t, whole, groundOf(whole, mapping).orElse(grounds.get(e.getKey()).get()),
                         measurementVariance(whole, mapping), settings);
                 continue;

@@ -439,6 +439,27 @@ class PeopleRulesTest {
         }
     }
 
+    /**
+     * Twelve people standing together as one blob run off at 5 m/s: most leave the picture still merged,
+     * three are tracked one by one, and the group's blob is gone at once. The people who left it ran.
+     * The same three runners passing a group that stays (its blob still there) are no crowd running.
+     */
+    @Test
+    void crowdRunning_groupEmptyingAtOnceWhilePeopleRun_countsItsPeople_groupThatStaysDoesNot() throws Exception {
+        for (boolean stays : new boolean[] {false, true}) {
+            Scenario s = new Scenario(AREA)
+                    .actor(CAR, 4.0, 2.5, 0, stays ? 16 : 10, still(new Vec2(30, 30))).group(t -> new double[] {12, 0.4});
+            for (int k = 0; k < 3; k++) {
+                double a = 2 * Math.PI * k / 3;
+                Vec2 dir = new Vec2(Math.cos(a), Math.sin(a));
+                s.actor(PERSON, 0.5, 0.5, 10.2, 14, line(new Vec2(30, 30).plus(dir.times(5)),
+                        new Vec2(30, 30).plus(dir.times(25)), 10.2, 14.2));
+            }
+            assertThat(starts(s.run(16), "crowd_running")).as(stays ? "group stays" : "group emptied")
+                    .hasSize(stays ? 0 : 1);
+        }
+    }
+
     /** Strollers merged into a blob count among the people: two joggers past eight strollers are no crowd running. */
     @Test
     void crowdRunning_twoJoggersPastAStrollingGroup_doNotFire() throws Exception {

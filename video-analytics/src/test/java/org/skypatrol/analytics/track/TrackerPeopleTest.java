@@ -126,4 +126,26 @@ class TrackerPeopleTest {
         assertThat(last.get(0).box()).isEqualTo(whole);
         assertThat(last.get(0).people()).isEqualTo(9.0);
     }
+
+    /**
+     * The same standing group dispersing: what is left is a piece most of which changes between frames
+     * (its people walking or running off), not standing people faded into the background. It holds its
+     * own people, not the nine the group held.
+     */
+    @Test
+    void aStandingGroupsMovingPiece_holdsOnlyItsOwnPeople() throws Exception {
+        GroundMapping m = TrackerTest.MAPPING;
+        Tracker tracker = new Tracker(TrackerSettings.defaults());
+        List<TrackSnapshot> last = List.of();
+        Box whole = box(new Vec2(50, 50), 4);
+        for (int i = 0; i <= 30; i++) {
+            double t = i / 5.0;
+            Detection d = t < 4 ? new Detection(whole, ObjectClass.CAR, 0.9, false, 9, 0.3)
+                    : new Detection(new Box(whole.x() + 5, whole.y() + 5, 15, 15), ObjectClass.PERSON, 0.9, false, 2, 0.95);
+            last = tracker.update(t, List.of(d), m);
+        }
+        assertThat(last).hasSize(1);
+        assertThat(last.get(0).box()).isEqualTo(whole);
+        assertThat(last.get(0).people()).isEqualTo(2.0);
+    }
 }
