@@ -27,7 +27,10 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * without a gap over {@code maxGapSeconds} (0.6) and its measured positions moved at {@code slowKph} or
  * faster over at least {@code speedSpanSeconds} (0.8). A car creeping to a halt is part of a queue; a
  * track that coasted and then latched onto a still blob (a ghost where a car stood when the stream began,
- * a sliver of a vehicle's colours left in the background) "arrived" by a jump, not by driving.</li>
+ * a sliver of a vehicle's colours left in the background) "arrived" by a jump, not by driving; and it
+ * slowed as brakes slow a vehicle, never losing speed faster than {@code maxBrakeMps2} (15 m/s², 1.5 g):
+ * a fast track that latches onto a still blob stops in a frame (and a vehicle stopped by an impact is an
+ * accident).</li>
  * <li>its ground position is certain to {@code maxGroundUncertaintyMetres} (8; {@link
  * RuleContext#groundUncertainty}): far up the road one pixel spans half a metre and more, and a car
  * creeping in a distant queue cannot be told from one standing.</li>
@@ -47,6 +50,9 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * tuning renders read such stops 1-5 s late, or never: the new track "arrived" standing).
  */
 public final class AbnormalStopRule extends AbstractRule {
+
+    /** Span (s) over which speeds before and after an observation are measured for the braking test. */
+    private static final double BRAKE_SPAN_SECONDS = 0.4;
 
     /** Track id -> frame time a moving vehicle last drove through where it stands (per stream). */
     private final Map<Integer, Double> drivenThrough = new HashMap<>();
@@ -69,7 +75,8 @@ public final class AbnormalStopRule extends AbstractRule {
                 Map.entry("slowKph", 15.0), Map.entry("approachSeconds", 4.0), Map.entry("maxGapSeconds", 0.6),
                 Map.entry("speedSpanSeconds", 0.8), Map.entry("maxGroundUncertaintyMetres", 8.0),
                 Map.entry("throughMetres", 1.5), Map.entry("restMetres", 1.0), Map.entry("minRestSeconds", 0.8),
-                Map.entry("handoverSeconds", 2.0), Map.entry("handoverMetres", 3.0)), overrides);
+                Map.entry("handoverSeconds", 2.0), Map.entry("handoverMetres", 3.0), Map.entry("maxBrakeMps2", 15.0)),
+                overrides);
     }
 
     @Override
@@ -162,11 +169,57 @@ public final class AbnormalStopRule extends AbstractRule {
                 double dt = whole.get(j).timeSeconds() - whole.get(i).timeSeconds();
                 if (dt >= p("speedSpanSeconds") - 1e-9
                         && whole.get(j).measured().distance(whole.get(i).measured()) >= fast * dt) {
-                    return true;
+                    return braked(ctx, t, stop);
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the track slowed into its stop as brakes slow a vehicle: between the {@link #BRAKE_SPAN_SECONDS}
+     * before and after any observation from {@code approachSeconds} before the stop to
+     * {@link #BRAKE_SPAN_SECONDS} after it, its measured speed (from {@code slowKph} or more) never dropped
+     * faster than {@code maxBrakeMps2} (15 m/s², 1.5 g; an emergency stop is about 1 g). A fast track that
+     * latches onto a still blob (a mark, a ghost; tuning render 11000: a car at 80 km/h "stopped" in a
+     * frame) did not stop there, and a vehicle stopped by an impact is an accident.
+     */
+    private boolean braked(RuleContext ctx, TrackSnapshot t, double stop) {
+        List<TrackPoint> h = t.history().stream()
+                .filter(q -> q.timeSeconds() >= stop - p("approachSeconds") - BRAKE_SPAN_SECONDS - 1e-9
+                        && q.timeSeconds() <= stop + 2 * BRAKE_SPAN_SECONDS + 1e-9 && ctx.uncut(q.box())).toList();
+        double fast = p("slowKph") / 3.6;
+        for (int i = 0; i < h.size(); i++) {
+            TrackPoint before = spanEnd(h, i, -1);
+            TrackPoint after = spanEnd(h, i, +1);
+            if (before == null || after == null) {
+                continue;
+            }
+            TrackPoint mid = h.get(i);
+            double vBefore = mid.measured().distance(before.measured()) / (mid.timeSeconds() - before.timeSeconds());
+            double vAfter = after.measured().distance(mid.measured()) / (after.timeSeconds() - mid.timeSeconds());
+            double dt = (after.timeSeconds() - before.timeSeconds()) / 2;
+            if (vBefore >= fast && (vBefore - vAfter) / dt > p("maxBrakeMps2")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first observation at least {@link #BRAKE_SPAN_SECONDS} from {@code h[i]} in direction {@code dir}, up
+     * to twice that (a frame or two missed as the track latches on: a longer span only lowers the deceleration
+     * read), or null.
+     */
+    private static TrackPoint spanEnd(List<TrackPoint> h, int i, int dir) {
+        double t0 = h.get(i).timeSeconds();
+        for (int j = i + dir; j >= 0 && j < h.size(); j += dir) {
+            double d = Math.abs(h.get(j).timeSeconds() - t0);
+            if (d >= BRAKE_SPAN_SECONDS - 1e-6) {
+                return d <= 2 * BRAKE_SPAN_SECONDS + 1e-6 ? h.get(j) : null;
+            }
+        }
+        return null;
     }
 
     /**

@@ -30,7 +30,7 @@ class TrafficEvidenceTest {
 
     @Test
     void stopInLaneWhoseTrackFragments_alertsOnce() throws Exception {
-        DoubleFunction<Vec2> stop = line(new Vec2(102, 10), new Vec2(102, 60), 0, 5);
+        DoubleFunction<Vec2> stop = TrafficRulesTest.braking(new Vec2(102, 10), new Vec2(102, 60), 0, 5);
         var seen = new Scenario(TrafficRulesTest.ROAD + "rules:\n  abnormal_stop: {stopSeconds: 8}\n")
                 .actor(CAR, 1.8, 4.5, 0, 18, stop)
                 .actor(CAR, 1.8, 4.5, 30.4, 60, t -> new Vec2(102.6, 60.5))   // found again 0.8 m off
@@ -176,7 +176,7 @@ class TrafficEvidenceTest {
     void abnormalStop_stillCarShapedBlobThatNeverMoved_isNoStop_carThatDroveThereIs() throws Exception {
         var seen = new Scenario(TrafficRulesTest.ROAD + "rules:\n  abnormal_stop: {stopSeconds: 8}\n")
                 .actor(CAR, 1.8, 1.0, 2, 30, Scenario.still(new Vec2(102, 120)))                  // appears still, stays
-                .actor(CAR, 1.8, 4.5, 0, 30, line(new Vec2(102, 10), new Vec2(102, 60), 0, 5))   // drives in and stops
+                .actor(CAR, 1.8, 4.5, 0, 30, TrafficRulesTest.braking(new Vec2(102, 10), new Vec2(102, 60), 0, 5))  // drives in, stops
                 .run(30);
         var s = starts(seen, "abnormal_stop");
         assertThat(s).hasSize(1);
@@ -198,5 +198,24 @@ class TrafficEvidenceTest {
                 .actor(org.skypatrol.analytics.detect.ObjectClass.TRUCK, 2.5, 10, 0, 3.2, line(new Vec2(82, 20), new Vec2(82, 80), 0, 6))
                 .run(8);
         assertThat(starts(truck, "truck_lane_violation")).hasSize(1);
+    }
+
+    @Test
+    void busLane_blobOfACarInTheLaneAndOneBesideIt_isNotOneCarInTheLane() throws Exception {
+        // tuning render 12000: the car beside the bus lane took the blob it merged into with the car in the lane,
+        // whose foot point fell inside the lane; a whole car of the blob's footprint lies outside it
+        java.util.function.Function<String, Scenario> scene = rules -> {
+            try {
+                return new Scenario(TrafficRulesTest.ROAD + rules)
+                        .actor(CAR, 1.8, 4.5, 0, 10, line(new Vec2(92, 0), new Vec2(92, 100), 0, 10))
+                        .actor(CAR, 1.8, 4.5, 0, 10, line(new Vec2(95.8, 2), new Vec2(95.8, 102), 0, 10))
+                        .merged(0, 1, 0, 10);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(starts(scene.apply("").run(10), "bus_lane_occupation")).isEmpty();
+        assertThat(starts(scene.apply("rules:\n  bus_lane_occupation: {maxOutsideMetres: 100}\n").run(10),
+                "bus_lane_occupation")).hasSize(1);                                   // the test off
     }
 }
