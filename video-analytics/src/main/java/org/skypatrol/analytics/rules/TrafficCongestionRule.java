@@ -16,14 +16,16 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * flickers around the threshold). A vehicle in a running lane counts in that lane, not also in the
  * motorway zone around it: the queue in one lane is that lane's congestion, and the motorway's own
  * count would otherwise start a second alert for it (or one for a queue in a single lane of a
- * carriageway that flows).
+ * carriageway that flows). A vehicle counts while it is seen: a track not observed for more than
+ * {@code maxMissedSeconds} (1) coasts on a prediction (a standing one for 10 s), and where a car stood and
+ * left such a track was the sixth "vehicle" of a queue of five (tuning renders, congestion near misses).
  */
 public final class TrafficCongestionRule extends AbstractRule {
 
     public TrafficCongestionRule(Map<String, Double> overrides) {
         super(Behaviour.TRAFFIC_CONGESTION,
                 Map.of("minVehicles", 6.0, "maxMeanSpeedKph", 15.0, "sustainSeconds", 10.0, "endAfterSeconds", 5.0,
-                        "sustainGapSeconds", 2.0),
+                        "sustainGapSeconds", 2.0, "maxMissedSeconds", 1.0),
                 overrides);
     }
 
@@ -40,7 +42,8 @@ public final class TrafficCongestionRule extends AbstractRule {
                 continue;
             }
             List<TrackSnapshot> in = ctx.tracksOf(c -> c.isVehicle()).stream()
-                    .filter(t -> RuleContext.inside(t, z) && (z.kind() != ZoneKind.MOTORWAY || !inLane(ctx, t))).toList();
+                    .filter(t -> t.missedSeconds() <= p("maxMissedSeconds") && RuleContext.inside(t, z)
+                            && (z.kind() != ZoneKind.MOTORWAY || !inLane(ctx, t))).toList();
             if (in.size() < p("minVehicles")) {
                 continue;
             }
