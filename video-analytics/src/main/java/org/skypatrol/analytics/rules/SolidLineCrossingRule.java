@@ -105,14 +105,18 @@ public final class SolidLineCrossingRule extends AbstractRule {
         return s > 0 ? 1 : -1;
     }
 
-    /** Whether consecutive measured points move sideways to the line faster than a vehicle drifts. */
+    /**
+     * Whether consecutive measured points move sideways to the line faster than a vehicle drifts, measured
+     * across the line's nearest segment extended past its ends: a track that jumps from beside the line to a
+     * vehicle past its end (one frame beside, the next 8 m across and 5 m beyond the end) jumped all the same.
+     */
     private boolean jumps(List<Vec2> line, List<TrackPoint> points) {
         for (int k = 0; k + 1 < points.size(); k++) {
             TrackPoint p0 = points.get(k);
             TrackPoint p1 = points.get(k + 1);
             double dt = p1.timeSeconds() - p0.timeSeconds();
-            double s0 = signedBeside(line, p0.measured());
-            double s1 = signedBeside(line, p1.measured());
+            double s0 = signedAcross(line, p0.measured());
+            double s1 = signedAcross(line, p1.measured());
             if (Double.isNaN(s0) || Double.isNaN(s1)) {
                 continue;
             }
@@ -121,6 +125,30 @@ public final class SolidLineCrossingRule extends AbstractRule {
             }
         }
         return false;
+    }
+
+    /**
+     * Signed distance of p (positive on the left) to the straight line through the polyline's segment nearest
+     * to it, ends not clamped: how far across the line's course p lies, beside the line or beyond its ends.
+     */
+    static double signedAcross(List<Vec2> line, Vec2 p) {
+        double best = Double.POSITIVE_INFINITY;
+        double signed = Double.NaN;
+        for (int i = 0; i + 1 < line.size(); i++) {
+            Vec2 a = line.get(i);
+            Vec2 ab = line.get(i + 1).minus(a);
+            double len2 = ab.x() * ab.x() + ab.y() * ab.y();
+            if (len2 == 0) {
+                continue;
+            }
+            double u = Math.max(0, Math.min(1, ((p.x() - a.x()) * ab.x() + (p.y() - a.y()) * ab.y()) / len2));
+            double d = p.distance(a.plus(ab.times(u)));
+            if (d < best) {
+                best = d;
+                signed = (ab.x() * (p.y() - a.y()) - ab.y() * (p.x() - a.x())) / Math.sqrt(len2);
+            }
+        }
+        return signed;
     }
 
     /**
