@@ -189,9 +189,9 @@ public final class CrowdRunningRule extends AbstractRule {
                     : group(t, ctx) ? groupRunners(t, ctx) : 0;
             if (people > 0) {
                 remember(new Runner(t.id(), now, t.ground(), t.velocity(), people), seenIds);
-            } else {
+            } else if (t.speedMps() <= p("runSpeedMps")) {
                 recent.remove(t.id());                  // seen again not running: walking, not a runner gone
-            }
+            }                                           // still running, uncounted now (a group's blob outgrew people shapes): remembered
         }
         double walking = 0;                             // people in view not counted as runners
         for (TrackSnapshot t : seen) {

@@ -460,6 +460,21 @@ class PeopleRulesTest {
         }
     }
 
+    /**
+     * A crowd running off as one blob: once its runners spread out in depth the blob outgrows the people
+     * shapes and its estimate reads nothing, but it still runs; the people it held stay counted for the
+     * run window instead of being dropped as "seen again not running".
+     */
+    @Test
+    void crowdRunning_groupBlobRunningOnWhoseEstimateReadsNothing_staysCounted() throws Exception {
+        var seen = new Scenario(AREA)
+                .actor(CAR, 2.5, 2.5, 0, 8, line(new Vec2(20, 10), new Vec2(20, 50), 0, 8))
+                .group(t -> new double[] {t < 1.6 ? 9 : 0, 0.9})
+                .actor(PERSON, 0.5, 0.5, 0, 8, line(new Vec2(40, 10), new Vec2(40, 50), 0, 8))
+                .run(8);
+        assertThat(starts(seen, "crowd_running")).hasSize(1);
+    }
+
     /** Strollers merged into a blob count among the people: two joggers past eight strollers are no crowd running. */
     @Test
     void crowdRunning_twoJoggersPastAStrollingGroup_doNotFire() throws Exception {
