@@ -255,15 +255,11 @@ public final class CrowdRunningRule extends AbstractRule {
                 continue;                               // no group, or itself running (a runner, counted as one)
             }
             var area = last.box();
-            boolean taken = seen.stream().anyMatch(o -> !recent.containsKey(o.id()) && overlaps(o.box(), area));
+            boolean taken = seen.stream().anyMatch(o -> !recent.containsKey(o.id()) && o.box().coveredBy(area) > 0);
             if (!taken) {
                 dispersed.put(g.id(), new Runner(g.id(), now, last.ground(), new Vec2(0, 0), held));
             }
         }
-    }
-
-    private static boolean overlaps(org.skypatrol.analytics.detect.Box a, org.skypatrol.analytics.detect.Box b) {
-        return a.x() < b.x() + b.w() && b.x() < a.x() + a.w() && a.y() < b.y() + b.h() && b.y() < a.y() + a.h();
     }
 
     /**

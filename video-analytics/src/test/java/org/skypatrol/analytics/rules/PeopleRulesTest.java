@@ -9,9 +9,16 @@ import static org.skypatrol.analytics.rules.Scenario.line;
 import static org.skypatrol.analytics.rules.Scenario.starts;
 import static org.skypatrol.analytics.rules.Scenario.still;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.skypatrol.analytics.detect.Box;
 import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.geo.Vec2;
+import org.skypatrol.analytics.track.TrackPoint;
+import org.skypatrol.analytics.track.TrackSnapshot;
 
 /** Scripted scenarios for the motorway, people and object behaviours: a positive and a near miss each. */
 class PeopleRulesTest {
@@ -121,13 +128,13 @@ class PeopleRulesTest {
     }
 
     /** A track standing still at {@code g} since {@code since} with box {@code box} (test camera: 10 px per metre). */
-    private static org.skypatrol.analytics.track.TrackSnapshot standing(int id, org.skypatrol.analytics.detect.ObjectClass cls,
-                                                                        org.skypatrol.analytics.detect.Box box, Vec2 g, double since, double now) {
-        var h = new java.util.ArrayList<org.skypatrol.analytics.track.TrackPoint>();
+    private static TrackSnapshot standing(int id, ObjectClass cls,
+                                                                        Box box, Vec2 g, double since, double now) {
+        var h = new ArrayList<TrackPoint>();
         for (double t = since; t <= now + 1e-9; t += 0.2) {
-            h.add(new org.skypatrol.analytics.track.TrackPoint(t, g, g, box, 0));
+            h.add(new TrackPoint(t, g, g, box, 0));
         }
-        return new org.skypatrol.analytics.track.TrackSnapshot(id, cls, box, g, new Vec2(0, 0), since, since,
+        return new TrackSnapshot(id, cls, box, g, new Vec2(0, 0), since, since,
                 cls == STATIC_OBJECT, 0, h);
     }
 
@@ -136,24 +143,24 @@ class PeopleRulesTest {
         // oblique view: the head and shoulders of a person standing still become a still blob inside the
         // person's box, whose foot projects 5 m beyond the person's feet
         var view = new Scenario(AREA).view();
-        var person = standing(1, PERSON, new org.skypatrol.analytics.detect.Box(395, 1540, 10, 60), new Vec2(40, 40), 0, 25);
-        var piece = standing(2, STATIC_OBJECT, new org.skypatrol.analytics.detect.Box(397, 1542, 6, 8), new Vec2(40, 45), 10, 25);
-        var rule = new AbandonedObjectRule(java.util.Map.of("dwellSeconds", 10.0));
-        rule.evaluate(new RuleContext(view, 0, 0, java.util.List.of(), null));
-        assertThat(rule.evaluate(new RuleContext(view, 25, 125, java.util.List.of(person, piece), null))).isEmpty();
+        var person = standing(1, PERSON, new Box(395, 1540, 10, 60), new Vec2(40, 40), 0, 25);
+        var piece = standing(2, STATIC_OBJECT, new Box(397, 1542, 6, 8), new Vec2(40, 45), 10, 25);
+        var rule = new AbandonedObjectRule(Map.of("dwellSeconds", 10.0));
+        rule.evaluate(new RuleContext(view, 0, 0, List.of(), null));
+        assertThat(rule.evaluate(new RuleContext(view, 25, 125, List.of(person, piece), null))).isEmpty();
         // the same blob with nobody around it is a left object
-        var alone = new AbandonedObjectRule(java.util.Map.of("dwellSeconds", 10.0));
-        alone.evaluate(new RuleContext(view, 0, 0, java.util.List.of(), null));
-        var ownerBox = new org.skypatrol.analytics.detect.Box(397, 1570, 5, 5);
-        var owner = new org.skypatrol.analytics.track.TrackSnapshot(3, PERSON, ownerBox, new Vec2(40, 43),
-                new Vec2(1.3, 0), 0, Double.NaN, false, 0, java.util.List.of(new org.skypatrol.analytics.track.TrackPoint(
+        var alone = new AbandonedObjectRule(Map.of("dwellSeconds", 10.0));
+        alone.evaluate(new RuleContext(view, 0, 0, List.of(), null));
+        var ownerBox = new Box(397, 1570, 5, 5);
+        var owner = new TrackSnapshot(3, PERSON, ownerBox, new Vec2(40, 43),
+                new Vec2(1.3, 0), 0, Double.NaN, false, 0, List.of(new TrackPoint(
                         9.8, new Vec2(40, 43), new Vec2(40, 43), ownerBox, 1.3)));
-        alone.evaluate(new RuleContext(view, 9.8, 49, java.util.List.of(owner), null));     // who put it down
-        assertThat(alone.evaluate(new RuleContext(view, 25, 125, java.util.List.of(piece), null))).hasSize(1);
+        alone.evaluate(new RuleContext(view, 9.8, 49, List.of(owner), null));     // who put it down
+        assertThat(alone.evaluate(new RuleContext(view, 25, 125, List.of(piece), null))).hasSize(1);
         // ... but not once its blob has been gone for 5 s (its stationary track still coasts)
-        var gone = new org.skypatrol.analytics.track.TrackSnapshot(2, STATIC_OBJECT, piece.box(), piece.ground(),
+        var gone = new TrackSnapshot(2, STATIC_OBJECT, piece.box(), piece.ground(),
                 piece.velocity(), 10, 10, true, 5, piece.history().subList(0, 51));
-        assertThat(alone.evaluate(new RuleContext(view, 25.2, 126, java.util.List.of(gone), null))).isEmpty();
+        assertThat(alone.evaluate(new RuleContext(view, 25.2, 126, List.of(gone), null))).isEmpty();
     }
 
     /**
@@ -165,24 +172,24 @@ class PeopleRulesTest {
     @Test
     void abandonedObject_ownerFadedIntoAStillBlobBesideIt_isStillThere_anotherObjectIsNobody() throws Exception {
         var view = new Scenario(AREA).view();
-        var bag = standing(2, STATIC_OBJECT, new org.skypatrol.analytics.detect.Box(397, 1598, 6, 4), new Vec2(40, 40), 10, 25);
-        var ownerBox = new org.skypatrol.analytics.detect.Box(397, 1578, 5, 5);
-        var owner = new org.skypatrol.analytics.track.TrackSnapshot(3, PERSON, ownerBox, new Vec2(40, 42),
-                new Vec2(0, -1.3), 0, Double.NaN, false, 0, java.util.List.of(new org.skypatrol.analytics.track.TrackPoint(
+        var bag = standing(2, STATIC_OBJECT, new Box(397, 1598, 6, 4), new Vec2(40, 40), 10, 25);
+        var ownerBox = new Box(397, 1578, 5, 5);
+        var owner = new TrackSnapshot(3, PERSON, ownerBox, new Vec2(40, 42),
+                new Vec2(0, -1.3), 0, Double.NaN, false, 0, List.of(new TrackPoint(
                         9.8, new Vec2(40, 42), new Vec2(40, 42), ownerBox, 1.3)));
         for (double people : new double[] {1, 0}) {
-            var rule = new AbandonedObjectRule(java.util.Map.of("dwellSeconds", 10.0));
-            rule.evaluate(new RuleContext(view, 0, 0, java.util.List.of(), null));
-            rule.evaluate(new RuleContext(view, 9.8, 49, java.util.List.of(owner), null));     // who put it down
-            var box = new org.skypatrol.analytics.detect.Box(389, 1595, 5, 5);              // 0.8 m west of the bag
-            var h = new java.util.ArrayList<org.skypatrol.analytics.track.TrackPoint>();
+            var rule = new AbandonedObjectRule(Map.of("dwellSeconds", 10.0));
+            rule.evaluate(new RuleContext(view, 0, 0, List.of(), null));
+            rule.evaluate(new RuleContext(view, 9.8, 49, List.of(owner), null));     // who put it down
+            var box = new Box(389, 1595, 5, 5);              // 0.8 m west of the bag
+            var h = new ArrayList<TrackPoint>();
             for (double t = 12; t <= 25 + 1e-9; t += 0.2) {
-                h.add(new org.skypatrol.analytics.track.TrackPoint(t, new Vec2(39.2, 40), new Vec2(39.2, 40), box, 0,
+                h.add(new TrackPoint(t, new Vec2(39.2, 40), new Vec2(39.2, 40), box, 0,
                         people, 0.3));
             }
-            var remnant = new org.skypatrol.analytics.track.TrackSnapshot(4, ObjectClass.UNKNOWN, box, new Vec2(39.2, 40),
+            var remnant = new TrackSnapshot(4, ObjectClass.UNKNOWN, box, new Vec2(39.2, 40),
                     new Vec2(0, 0), 12, 12, true, 0, h, people, 0.3);
-            assertThat(rule.evaluate(new RuleContext(view, 25, 125, java.util.List.of(bag, remnant), null)))
+            assertThat(rule.evaluate(new RuleContext(view, 25, 125, List.of(bag, remnant), null)))
                     .as(people == 1 ? "the owner's person-shaped remnant" : "a second object").hasSize(people == 1 ? 0 : 1);
         }
     }

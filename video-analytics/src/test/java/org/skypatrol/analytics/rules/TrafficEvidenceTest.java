@@ -5,10 +5,17 @@ import static org.skypatrol.analytics.detect.ObjectClass.CAR;
 import static org.skypatrol.analytics.rules.Scenario.line;
 import static org.skypatrol.analytics.rules.Scenario.starts;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 
 import org.junit.jupiter.api.Test;
+import org.skypatrol.analytics.detect.Box;
+import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.geo.Vec2;
+import org.skypatrol.analytics.track.TrackPoint;
+import org.skypatrol.analytics.track.TrackSnapshot;
 
 /**
  * The traffic rules ask for evidence over time, not one frame: fragmented tracks, merged blobs,
@@ -115,27 +122,27 @@ class TrafficEvidenceTest {
     }
 
     /** A car track in lane-n whose filter says {@code filteredMps} while its measured positions moved at {@code measuredMps}. */
-    private static org.skypatrol.analytics.track.TrackSnapshot carTrack(double filteredMps, double measuredMps) {
-        java.util.List<org.skypatrol.analytics.track.TrackPoint> h = new java.util.ArrayList<>();
+    private static TrackSnapshot carTrack(double filteredMps, double measuredMps) {
+        List<TrackPoint> h = new ArrayList<>();
         for (int i = 0; i <= 6; i++) {
             double t = i * 0.2;
             Vec2 g = new Vec2(102, 50 + measuredMps * t);
-            var box = new org.skypatrol.analytics.detect.Box(g.x() * 10 - 9, 2000 - g.y() * 10 - 22.5, 18, 45);
-            h.add(new org.skypatrol.analytics.track.TrackPoint(t, g, g, box, filteredMps));
+            var box = new Box(g.x() * 10 - 9, 2000 - g.y() * 10 - 22.5, 18, 45);
+            h.add(new TrackPoint(t, g, g, box, filteredMps));
         }
         var last = h.get(h.size() - 1);
-        return new org.skypatrol.analytics.track.TrackSnapshot(7, CAR, last.box(), last.ground(), new Vec2(0, filteredMps),
+        return new TrackSnapshot(7, CAR, last.box(), last.ground(), new Vec2(0, filteredMps),
                 0, Double.NaN, false, 0, h);
     }
 
     @Test
     void speeding_youngTrackWhoseFilterOvershoots_isNotSpeeding_measuredSpeedIs() throws Exception {
         var view = new Scenario(TrafficRulesTest.ROAD).view();
-        var rule = new SpeedingRule(java.util.Map.of());
+        var rule = new SpeedingRule(Map.of());
         // limit 60 + 10 km/h: the filter says 108 km/h, the positions moved at 50 km/h
-        var overshoot = new RuleContext(view, 1.2, 6, java.util.List.of(carTrack(30, 14)), null);
+        var overshoot = new RuleContext(view, 1.2, 6, List.of(carTrack(30, 14)), null);
         assertThat(rule.evaluate(overshoot)).isEmpty();
-        var fast = new RuleContext(view, 1.2, 6, java.util.List.of(carTrack(25, 25)), null);
+        var fast = new RuleContext(view, 1.2, 6, List.of(carTrack(25, 25)), null);
         assertThat(rule.evaluate(fast)).hasSize(1);
     }
 
@@ -156,8 +163,8 @@ class TrafficEvidenceTest {
     @Test
     void roadDebris_boxFallenBehindAFastTruck_fires_whereACrawlingQueueCarStood_isItsRemnant() throws Exception {
         var fallen = new Scenario(TrafficRulesTest.ROAD)
-                .actor(org.skypatrol.analytics.detect.ObjectClass.TRUCK, 2.5, 11, 0, 10, line(new Vec2(102, 0), new Vec2(102, 150), 0, 10))
-                .actor(org.skypatrol.analytics.detect.ObjectClass.STATIC_OBJECT, 0.8, 0.6, 4.5, 20, Scenario.still(new Vec2(102, 60)))
+                .actor(ObjectClass.TRUCK, 2.5, 11, 0, 10, line(new Vec2(102, 0), new Vec2(102, 150), 0, 10))
+                .actor(ObjectClass.STATIC_OBJECT, 0.8, 0.6, 4.5, 20, Scenario.still(new Vec2(102, 60)))
                 .run(20);
         assertThat(starts(fallen, "road_debris")).hasSize(1);
         // a queue car stood there since the start and crawls off at 10 s: the road it uncovers differs from
@@ -165,7 +172,7 @@ class TrafficEvidenceTest {
         for (String rules : new String[] {"", "rules:\n  road_debris: {remnantMaxSpeedMps: 0}\n"}) {
             var remnant = new Scenario(TrafficRulesTest.ROAD + rules)
                     .actor(CAR, 1.8, 4.5, 0, 20, t -> new Vec2(102, t < 10 ? 60 : 60 + 2 * (t - 10)))
-                    .actor(org.skypatrol.analytics.detect.ObjectClass.STATIC_OBJECT, 0.8, 0.6, 10.4, 20, Scenario.still(new Vec2(102, 60)))
+                    .actor(ObjectClass.STATIC_OBJECT, 0.8, 0.6, 10.4, 20, Scenario.still(new Vec2(102, 60)))
                     .run(20);
             // with nothing counting as slow (the control), the same uncovered road would be "debris"
             assertThat(starts(remnant, "road_debris")).hasSize(rules.isEmpty() ? 0 : 1);
@@ -190,12 +197,12 @@ class TrafficEvidenceTest {
         // last 2 s, most of which are car-sized (a blob truck-sized for the whole 2 s is a truck)
         var van = new Scenario(TrafficRulesTest.ROAD)
                 .actor(CAR, 1.8, 4.5, 0, 2.1, line(new Vec2(82, 20), new Vec2(82, 80), 0, 6))
-                .actor(org.skypatrol.analytics.detect.ObjectClass.TRUCK, 2.5, 10, 2.2, 3.2, line(new Vec2(82, 20), new Vec2(82, 80), 0, 6))
+                .actor(ObjectClass.TRUCK, 2.5, 10, 2.2, 3.2, line(new Vec2(82, 20), new Vec2(82, 80), 0, 6))
                 .run(8);
         assertThat(starts(van, "truck_lane_violation")).isEmpty();
         // the control: a real truck in view for as long is one
         var truck = new Scenario(TrafficRulesTest.ROAD)
-                .actor(org.skypatrol.analytics.detect.ObjectClass.TRUCK, 2.5, 10, 0, 3.2, line(new Vec2(82, 20), new Vec2(82, 80), 0, 6))
+                .actor(ObjectClass.TRUCK, 2.5, 10, 0, 3.2, line(new Vec2(82, 20), new Vec2(82, 80), 0, 6))
                 .run(8);
         assertThat(starts(truck, "truck_lane_violation")).hasSize(1);
     }

@@ -3,6 +3,7 @@ package org.skypatrol.analytics.track;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class TrackerPeopleTest {
         List<TrackSnapshot> last = List.of();
         for (int i = 0; i <= 30; i++) {
             double t = i / 5.0;
-            List<Detection> dets = new java.util.ArrayList<>();
+            List<Detection> dets = new ArrayList<>();
             if (t < 2) {
                 dets.add(new Detection(new Box(470, 1480, 60, 20), ObjectClass.TRUCK, 0.9, false, 6, 0.4));
             } else {
