@@ -190,8 +190,8 @@ public final class AbnormalStopRule extends AbstractRule {
                         && q.timeSeconds() <= stop + 2 * BRAKE_SPAN_SECONDS + 1e-9 && ctx.uncut(q.box())).toList();
         double fast = p("slowKph") / 3.6;
         for (int i = 0; i < h.size(); i++) {
-            TrackPoint before = spanEnd(h, i, -1);
-            TrackPoint after = spanEnd(h, i, +1);
+            TrackPoint before = Motion.spanEnd(h, i, -1, BRAKE_SPAN_SECONDS, 2 * BRAKE_SPAN_SECONDS);
+            TrackPoint after = Motion.spanEnd(h, i, +1, BRAKE_SPAN_SECONDS, 2 * BRAKE_SPAN_SECONDS);
             if (before == null || after == null) {
                 continue;
             }
@@ -204,22 +204,6 @@ public final class AbnormalStopRule extends AbstractRule {
             }
         }
         return true;
-    }
-
-    /**
-     * The first observation at least {@link #BRAKE_SPAN_SECONDS} from {@code h[i]} in direction {@code dir}, up
-     * to twice that (a frame or two missed as the track latches on: a longer span only lowers the deceleration
-     * read), or null.
-     */
-    private static TrackPoint spanEnd(List<TrackPoint> h, int i, int dir) {
-        double t0 = h.get(i).timeSeconds();
-        for (int j = i + dir; j >= 0 && j < h.size(); j += dir) {
-            double d = Math.abs(h.get(j).timeSeconds() - t0);
-            if (d >= BRAKE_SPAN_SECONDS - 1e-6) {
-                return d <= 2 * BRAKE_SPAN_SECONDS + 1e-6 ? h.get(j) : null;
-            }
-        }
-        return null;
     }
 
     /**

@@ -133,4 +133,21 @@ final class Motion {
         double across = Math.abs(d.x() * u.y() - d.y() * u.x());
         return across > along;
     }
+
+    /**
+     * The first observation of {@code h} at least {@code span} seconds from {@code h[i]} in direction
+     * {@code dir} (-1 earlier, +1 later), when it is at most {@code maxSpan} away (frames missed around it
+     * only lengthen the span); null if there is none. Speeds before and after an observation measured over
+     * such spans give a deceleration that one frame's foot jitter cannot fake.
+     */
+    static TrackPoint spanEnd(List<TrackPoint> h, int i, int dir, double span, double maxSpan) {
+        double t0 = h.get(i).timeSeconds();
+        for (int j = i + dir; j >= 0 && j < h.size(); j += dir) {
+            double d = Math.abs(h.get(j).timeSeconds() - t0);
+            if (d >= span - 1e-6) {
+                return d <= maxSpan + 1e-6 ? h.get(j) : null;
+            }
+        }
+        return null;
+    }
 }

@@ -197,8 +197,8 @@ public final class TrafficAccidentRule extends AbstractRule {
             if (mid.timeSeconds() < stop - p("decelWindowSeconds") || mid.timeSeconds() > stop + 0.5) {
                 continue;
             }
-            TrackPoint before = spanEnd(h, i, -1, span);
-            TrackPoint after = spanEnd(h, i, +1, span);
+            TrackPoint before = Motion.spanEnd(h, i, -1, span, 1.25 * span);
+            TrackPoint after = Motion.spanEnd(h, i, +1, span, 1.25 * span);
             if (before == null || after == null) {
                 continue;
             }
@@ -211,20 +211,5 @@ public final class TrafficAccidentRule extends AbstractRule {
             }
         }
         return Double.NaN;
-    }
-
-    /**
-     * The observation about {@code span} seconds from {@code h[i]} in direction {@code dir} (the first at
-     * least that far, within a quarter span more), null if the history has none there.
-     */
-    private static TrackPoint spanEnd(List<TrackPoint> h, int i, int dir, double span) {
-        double t0 = h.get(i).timeSeconds();
-        for (int j = i + dir; j >= 0 && j < h.size(); j += dir) {
-            double d = Math.abs(h.get(j).timeSeconds() - t0);
-            if (d >= span - 1e-6) {
-                return d <= 1.25 * span + 1e-6 ? h.get(j) : null;
-            }
-        }
-        return null;
     }
 }

@@ -113,19 +113,9 @@ class TrackerPeopleTest {
      */
     @Test
     void aStandingGroupSeenAsAPiece_keepsItsPeople() throws Exception {
-        GroundMapping m = TrackerTest.MAPPING;
-        Tracker tracker = new Tracker(TrackerSettings.defaults());
-        List<TrackSnapshot> last = List.of();
-        Box whole = box(new Vec2(50, 50), 4);
-        for (int i = 0; i <= 30; i++) {
-            double t = i / 5.0;
-            Detection d = t < 4 ? new Detection(whole, ObjectClass.CAR, 0.9, false, 9, 0.3)
-                    : new Detection(new Box(whole.x() + 5, whole.y() + 5, 15, 15), ObjectClass.PERSON, 0.9, false, 2, 0.3);
-            last = tracker.update(t, List.of(d), m);
-        }
-        assertThat(last).hasSize(1);
-        assertThat(last.get(0).box()).isEqualTo(whole);
-        assertThat(last.get(0).people()).isEqualTo(9.0);
+        TrackSnapshot group = standingGroupSeenAsAPiece(0.3);
+        assertThat(group.box()).isEqualTo(GROUP);
+        assertThat(group.people()).isEqualTo(9.0);
     }
 
     /**
@@ -135,18 +125,29 @@ class TrackerPeopleTest {
      */
     @Test
     void aStandingGroupsMovingPiece_holdsOnlyItsOwnPeople() throws Exception {
-        GroundMapping m = TrackerTest.MAPPING;
+        TrackSnapshot group = standingGroupSeenAsAPiece(0.95);
+        assertThat(group.box()).isEqualTo(GROUP);
+        assertThat(group.people()).isEqualTo(2.0);
+    }
+
+    /** Where the standing group of nine stands (a 4 m box), voted car. */
+    private static final Box GROUP = box(new Vec2(50, 50), 4);
+
+    /**
+     * Tracks a standing group of nine for 4 s, then for 2 s only a piece of it holding two people, of
+     * which {@code pieceChanging} changes between frames; returns the one track left.
+     */
+    private static TrackSnapshot standingGroupSeenAsAPiece(double pieceChanging) {
         Tracker tracker = new Tracker(TrackerSettings.defaults());
         List<TrackSnapshot> last = List.of();
-        Box whole = box(new Vec2(50, 50), 4);
         for (int i = 0; i <= 30; i++) {
             double t = i / 5.0;
-            Detection d = t < 4 ? new Detection(whole, ObjectClass.CAR, 0.9, false, 9, 0.3)
-                    : new Detection(new Box(whole.x() + 5, whole.y() + 5, 15, 15), ObjectClass.PERSON, 0.9, false, 2, 0.95);
-            last = tracker.update(t, List.of(d), m);
+            Detection d = t < 4 ? new Detection(GROUP, ObjectClass.CAR, 0.9, false, 9, 0.3)
+                    : new Detection(new Box(GROUP.x() + 5, GROUP.y() + 5, 15, 15), ObjectClass.PERSON, 0.9, false, 2,
+                            pieceChanging);
+            last = tracker.update(t, List.of(d), TrackerTest.MAPPING);
         }
         assertThat(last).hasSize(1);
-        assertThat(last.get(0).box()).isEqualTo(whole);
-        assertThat(last.get(0).people()).isEqualTo(2.0);
+        return last.get(0);
     }
 }
