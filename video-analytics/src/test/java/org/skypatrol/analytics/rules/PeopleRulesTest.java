@@ -238,6 +238,27 @@ class PeopleRulesTest {
         assertThat(starts(late, "road_debris")).hasSize(1);
     }
 
+    /**
+     * A pedestrian who stops on the carriageway fades into a still blob of their own, and the piece of
+     * them still tracked shrinks to a sliver inside it: the held-out renders raised debris where a walker
+     * stood by the central barrier (their box held half the blob's for only 0.6 s, then lay inside it).
+     */
+    @Test
+    void roadDebris_blobWhereAPedestrianStoppedAndFaded_isTheirRemnant_notDebris() throws Exception {
+        for (boolean stops : new boolean[] {true, false}) {
+            var s = new Scenario(AREA);
+            if (stops) {
+                s.actor(PERSON, 0.8, 1.0, 0, 10.4, line(new Vec2(96, 60), new Vec2(110, 60), 0, 10))
+                        .actor(PERSON, 0.3, 0.6, 10.6, 12.2, still(new Vec2(110, 59.6)));  // the piece still tracked
+            } else {
+                s.actor(PERSON, 0.8, 1.0, 0, 20, line(new Vec2(96, 60), new Vec2(124, 60), 0, 20));  // walks on
+            }
+            s.actor(STATIC_OBJECT, 1.2, 1.6, 11.6, 25, still(new Vec2(110, 60)));
+            // a walker passing the spot before the object appears leaves no remnant there (the control)
+            assertThat(starts(s.run(25), "road_debris")).hasSize(stops ? 0 : 1);
+        }
+    }
+
     @Test
     void abandonedObject_presentSinceTheStart_isScene_objectPutDownLater_fires() throws Exception {
         // a painted marking the detector turns into a still blob 3 s in: the ground was never seen without it
