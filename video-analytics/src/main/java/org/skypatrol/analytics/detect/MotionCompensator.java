@@ -187,4 +187,23 @@ final class MotionCompensator {
         }
         return max;
     }
+
+    /** A full-resolution pixel homography as one between analysis pixels: S^-1 H S, S = diag(scale, scale, 1). */
+    static Mat toAnalysisPixels(double[] h, double scale) {
+        Mat m = new Mat(3, 3, opencv_core.CV_64F);
+        try (DoubleIndexer idx = m.createIndexer()) {
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    double v = h[r * 3 + c];
+                    if (r < 2 && c == 2) {
+                        v /= scale;
+                    } else if (r == 2 && c < 2) {
+                        v *= scale;
+                    }
+                    idx.put(r, c, v);
+                }
+            }
+        }
+        return m;
+    }
 }
