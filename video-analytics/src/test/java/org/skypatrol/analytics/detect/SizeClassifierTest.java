@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.skypatrol.analytics.geo.GroundMapping;
+import org.skypatrol.analytics.scene.LibraryCameras;
 import org.skypatrol.analytics.scene.SceneGeometry;
 import org.skypatrol.analytics.scene.SceneParser;
 import org.skypatrol.analytics.scene.SceneView;
@@ -63,18 +64,7 @@ class SizeClassifierTest {
 
     /** The urban street-light camera of the scenario library: 12 m up, 30° down, 66° wide. */
     static GroundMapping urban() throws Exception {
-        return new SceneGeometry(SceneParser.parse("urban", """
-                id: urban
-                camera:
-                  type: fixed
-                  width: 640
-                  height: 360
-                  calibration:
-                    - {pixel: [103.87, 323.34], ground: [-7, 1.5]}
-                    - {pixel: [536.13, 323.34], ground: [7, 1.5]}
-                    - {pixel: [512.6, 109.01], ground: [12.5, 20]}
-                    - {pixel: [127.4, 109.01], ground: [-12.5, 20]}
-                """)).view().mapping();
+        return LibraryCameras.urban().mapping();
     }
 
     /** A box of the projected 3-D box of a vehicle (pinhole of the urban camera), grown by 2 px for blur. */

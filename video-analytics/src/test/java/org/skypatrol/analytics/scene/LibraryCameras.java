@@ -1,0 +1,36 @@
+package org.skypatrol.analytics.scene;
+
+/**
+ * Cameras of the scenario library as their scene files calibrate them, for tests that measure boxes the
+ * detector found on the rendered clips. One place for each calibration, so a test's boxes and the
+ * scene they were found in cannot drift apart.
+ */
+public final class LibraryCameras {
+
+    /** The urban street-light camera: 640 x 360, 12 m up, 30 degrees down, 66 degrees wide, looking down the road. */
+    private static final String URBAN = """
+            id: urban
+            camera:
+              type: fixed
+              width: 640
+              height: 360
+              calibration:
+                - {pixel: [103.87, 323.34], ground: [-7, 1.5]}
+                - {pixel: [536.13, 323.34], ground: [7, 1.5]}
+                - {pixel: [512.6, 109.01], ground: [12.5, 20]}
+                - {pixel: [127.4, 109.01], ground: [-12.5, 20]}
+            """;
+
+    private LibraryCameras() {
+    }
+
+    /** The urban camera with no zones. */
+    public static SceneView urban() throws Exception {
+        return urban("");
+    }
+
+    /** The urban camera with the given {@code zones:} block (YAML, starting at column 0), or none when blank. */
+    public static SceneView urban(String zonesYaml) throws Exception {
+        return new SceneGeometry(SceneParser.parse("urban", URBAN + zonesYaml)).view();
+    }
+}
