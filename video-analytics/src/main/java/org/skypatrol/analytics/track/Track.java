@@ -101,6 +101,14 @@ final class Track {
     }
 
     void update(double t, Detection d, Vec2 ground, double measurementVariance, TrackerSettings s) {
+        update(t, d, ground, measurementVariance, s, false);
+    }
+
+    /**
+     * Takes an observation at t; {@code held} when the detection's box is not measured but the one this
+     * track had, moved (through a merge, or kept whole for a piece of a standing vehicle).
+     */
+    void update(double t, Detection d, Vec2 ground, double measurementVariance, TrackerSettings s, boolean held) {
         double dt = t - lastSeen;
         if (dt > 0) {
             Vec2 c0 = box.centre();
@@ -117,7 +125,7 @@ final class Track {
         ky.update(ground.y(), measurementVariance);
         vote(d);
         Vec2 g = ground();
-        history.add(new TrackPoint(t, g, ground, box, velocity().length(), people, changing));
+        history.add(new TrackPoint(t, g, ground, box, velocity().length(), people, changing, held));
         while (history.size() > 2 && history.peekFirst().timeSeconds() < t - s.historySeconds()) {
             history.pollFirst();
         }
