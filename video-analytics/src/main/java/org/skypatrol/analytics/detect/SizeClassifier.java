@@ -57,6 +57,21 @@ public final class SizeClassifier {
          * truck at every distance and view (a van, 5.2 x 2.1 m, stays under 0.76 from 30° down to
          * straight down, a truck, 11 x 3.6 m, over 0.95).
          */
+        /**
+         * Ground length of what the box holds along the view, metres, for vehicles {@code heightMetres}
+         * tall: straight down its longest side; obliquely its upright extent less the height's share
+         * (H cos e), over the ground's slant (sin e), as in {@link #lengthwiseExtent}. A lower bound for
+         * a long box (the ground scale at its foot is the finest it spans).
+         */
+        public double groundLengthMetres(double heightMetres) {
+            if (nadir) {
+                return longest();
+            }
+            double sin = Math.max(0.05, Math.min(1, sinElevation));
+            double cos = Math.sqrt(1 - sin * sin);
+            return Math.max(0, (uprightMetres - heightMetres * cos) / sin);
+        }
+
         public double lengthwiseExtent() {
             double sin = Math.max(0.05, Math.min(1, sinElevation));
             double cos = Math.sqrt(1 - sin * sin);

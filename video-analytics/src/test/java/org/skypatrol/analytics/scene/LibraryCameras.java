@@ -21,6 +21,20 @@ public final class LibraryCameras {
                 - {pixel: [127.4, 109.01], ground: [-12.5, 20]}
             """;
 
+    /** The motorway camera: 640 x 360 over a six-lane carriageway, looking along it (congestion, wrong way). */
+    private static final String MOTORWAY = """
+            id: motorway
+            camera:
+              type: fixed
+              width: 640
+              height: 360
+              calibration:
+                - {pixel: [94.03, 324.72], ground: [-9.5, 6]}
+                - {pixel: [545.97, 324.72], ground: [9.5, 6]}
+                - {pixel: [513.1, 107.75], ground: [16.5, 33]}
+                - {pixel: [126.9, 107.75], ground: [-16.5, 33]}
+            """;
+
     private LibraryCameras() {
     }
 
@@ -32,5 +46,10 @@ public final class LibraryCameras {
     /** The urban camera with the given {@code zones:} block (YAML, starting at column 0), or none when blank. */
     public static SceneView urban(String zonesYaml) throws Exception {
         return new SceneGeometry(SceneParser.parse("urban", URBAN + zonesYaml)).view();
+    }
+
+    /** The motorway camera with the given {@code zones:} block (YAML, starting at column 0). */
+    public static SceneView motorway(String zonesYaml) throws Exception {
+        return new SceneGeometry(SceneParser.parse("motorway", MOTORWAY + zonesYaml)).view();
     }
 }
