@@ -181,7 +181,10 @@ public final class TrafficAccidentRule extends AbstractRule {
      * vehicle is seen whole through the impact: its box at the impact and after it keeps at least
      * {@code minAreaKept} (0.5) of its area before (a car running into another stays as large, or grows
      * as the two merge; a queued car's track that jumps onto a sliver of a blob ahead shrinks to a fifth,
-     * and its foot point's jump reads as an impact: tuning renders, congestion clips).
+     * and its foot point's jump reads as an impact: tuning renders, congestion clips). Positions the tracker
+     * placed rather than measured ({@link TrackPoint#placed()}: the farther of two merged vehicles keeps its
+     * predicted box) are left out: a car driving on through a merge with a still blob, then taking the blob,
+     * "stopped" in one frame from a speed only its prediction had (render 14000, wrong-way near miss).
      */
     private double impactTime(RuleContext ctx, TrackSnapshot t) {
         if (t.neverMoved()) {
@@ -191,7 +194,7 @@ public final class TrafficAccidentRule extends AbstractRule {
         double span = p("impactSpanSeconds");
         List<TrackPoint> h = t.history().stream()
                 .filter(q -> q.timeSeconds() >= stop - p("decelWindowSeconds") - 2 * span
-                        && q.timeSeconds() <= stop + 0.5 + 2 * span && ctx.uncut(q.box())).toList();
+                        && q.timeSeconds() <= stop + 0.5 + 2 * span && ctx.uncut(q.box()) && !q.placed()).toList();
         for (int i = 1; i < h.size() - 1; i++) {
             TrackPoint mid = h.get(i);
             if (mid.timeSeconds() < stop - p("decelWindowSeconds") || mid.timeSeconds() > stop + 0.5) {

@@ -101,14 +101,16 @@ final class Track {
     }
 
     void update(double t, Detection d, Vec2 ground, double measurementVariance, TrackerSettings s) {
-        update(t, d, ground, measurementVariance, s, false);
+        update(t, d, ground, measurementVariance, s, false, false);
     }
 
     /**
      * Takes an observation at t; {@code held} when the detection's box is not measured but the one this
-     * track had, moved (through a merge, or kept whole for a piece of a standing vehicle).
+     * track had, moved (through a merge, or kept whole for a piece of a standing vehicle); {@code placed} when
+     * its position too is the track's own (see {@link TrackPoint}).
      */
-    void update(double t, Detection d, Vec2 ground, double measurementVariance, TrackerSettings s, boolean held) {
+    void update(double t, Detection d, Vec2 ground, double measurementVariance, TrackerSettings s, boolean held,
+                boolean placed) {
         double dt = t - lastSeen;
         if (dt > 0) {
             Vec2 c0 = box.centre();
@@ -125,7 +127,7 @@ final class Track {
         ky.update(ground.y(), measurementVariance);
         vote(d);
         Vec2 g = ground();
-        history.add(new TrackPoint(t, g, ground, box, velocity().length(), people, changing, held));
+        history.add(new TrackPoint(t, g, ground, box, velocity().length(), people, changing, held, placed));
         while (history.size() > 2 && history.peekFirst().timeSeconds() < t - s.historySeconds()) {
             history.pollFirst();
         }

@@ -65,10 +65,10 @@ final class TrackMerges {
         double total = Math.max(1e-9, nearBox.area() + farBox.area());
         Box own = trNearer ? nearBox : farBox;
         Box other = trNearer ? farBox : nearBox;
-        heldUpdate(t, tr, own, d, d.people() * own.area() / total, mapping);
+        heldUpdate(t, tr, own, d, d.people() * own.area() / total, !trNearer, mapping);
         if (!matched.contains(partner)) {
             matched.add(partner);
-            heldUpdate(t, partner, other, d, d.people() * other.area() / total, mapping);
+            heldUpdate(t, partner, other, d, d.people() * other.area() / total, trNearer, mapping);
         }
     }
 
@@ -76,10 +76,12 @@ final class TrackMerges {
         return Math.max(blob.x(), Math.min(own.x(), blob.x() + blob.w() - own.w()));
     }
 
-    private void heldUpdate(double t, Track tr, Box box, Detection blob, double people, GroundMapping mapping) {
+    /** Updates a track with a box of its own size; {@code placed} when the box stands where predicted (the farther one). */
+    private void heldUpdate(double t, Track tr, Box box, Detection blob, double people, boolean placed,
+                            GroundMapping mapping) {
         Detection d = new Detection(box, tr.cls(), Math.min(0.5, blob.score()), blob.staticObject(), people,
                 blob.changing());
         GroundPoints.groundOf(d, mapping).ifPresent(
-                g -> tr.update(t, d, g, GroundPoints.measurementVariance(d, mapping), settings, true));
+                g -> tr.update(t, d, g, GroundPoints.measurementVariance(d, mapping), settings, true, placed));
     }
 }

@@ -154,7 +154,7 @@ public final class Tracker {
             pieces++;                                   // seen, where it stands: the whole box stays
             Detection whole = Pieces.whole(d, tr);
             tr.update(t, whole, GroundPoints.groundOf(whole, mapping).orElse(ground),
-                    GroundPoints.measurementVariance(whole, mapping), settings, true);
+                    GroundPoints.measurementVariance(whole, mapping), settings, true, true);
             return;
         }
         tr.update(t, d, ground, GroundPoints.measurementVariance(d, mapping), settings);

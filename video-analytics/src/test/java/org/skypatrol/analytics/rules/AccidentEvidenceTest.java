@@ -29,6 +29,11 @@ class AccidentEvidenceTest {
 
     /** Whether the rule reports anything over 0-12 s when the closing car's box after 5 s is {@code lengthAfter} long. */
     private static boolean fires(double lengthAfter, Map<String, Double> rules) throws Exception {
+        return fires(lengthAfter, rules, false);
+    }
+
+    /** As above; {@code mergedBefore}: the tracker placed the closing car's boxes of 4.4-5.0 s (a merge), not measured them. */
+    private static boolean fires(double lengthAfter, Map<String, Double> rules, boolean mergedBefore) throws Exception {
         SceneView view = new Scenario(TrafficRulesTest.ROAD).view();
         TrafficAccidentRule rule = new TrafficAccidentRule(rules);
         Vec2 ahead = new Vec2(102, 47.5);
@@ -40,7 +45,9 @@ class AccidentEvidenceTest {
             queued.add(new TrackPoint(t, ahead, ahead, box(ahead, 1.8, 4.5), 0));
             Vec2 g = new Vec2(102, t <= 5 ? 8 * t : 44 + Math.min(0.5, 2.5 * (t - 5.2)));
             double speed = t <= 5.2 ? 8 : Math.max(0, 8 - 20 * (t - 5.2));
-            closing.add(new TrackPoint(t, g, g, box(g, 1.8, t <= 5 ? 4.5 : lengthAfter), speed));
+            boolean placed = mergedBefore && t >= 4.4 - 1e-9 && t <= 5 + 1e-9;
+            closing.add(new TrackPoint(t, g, g, box(g, 1.8, t <= 5 ? 4.5 : lengthAfter), speed, Double.NaN, Double.NaN,
+                    placed, placed));
             double still = t >= 7.4 ? 5.4 : Double.NaN;
             List<TrackSnapshot> tracks = List.of(
                     new TrackSnapshot(1, ObjectClass.CAR, box(ahead, 1.8, 4.5), ahead, new Vec2(0, 0), 0, 0, false, 0, queued),
@@ -56,5 +63,16 @@ class AccidentEvidenceTest {
         assertThat(fires(0.6, Map.of())).isFalse();
         assertThat(fires(0.6, Map.of("minAreaKept", 0.0))).isTrue();      // the test off: the jump reads as an impact
         assertThat(fires(4.5, Map.of())).isTrue();
+    }
+
+    /**
+     * Regression (render 14000, wrong-way near miss): a car driving on through a merge with a still blob, its
+     * box placed where its prediction put it, then taking the still blob, "stopped" in a frame from a speed
+     * only its prediction had. Placed positions are no measurement: no impact is measured across them.
+     */
+    @Test
+    void stopSeenOnlyAfterPlacedPositions_isNoMeasuredImpact() throws Exception {
+        assertThat(fires(4.5, Map.of(), true)).isFalse();
+        assertThat(fires(4.5, Map.of(), false)).isTrue();
     }
 }

@@ -44,7 +44,7 @@ class TruckLaneEvidenceTest {
         for (double[] o : boxes) {
             Box b = new Box(o[1], o[2], o[3], o[4]);
             Vec2 g = view.mapping().toGround(b.foot()).orElseThrow();
-            h.add(new TrackPoint(o[0], g, g, b, 10, Double.NaN, Double.NaN, o[5] == 1));
+            h.add(new TrackPoint(o[0], g, g, b, 10, Double.NaN, Double.NaN, o[5] == 1, false));
         }
         TrackPoint last = h.get(h.size() - 1);
         var t = new TrackSnapshot(3, ObjectClass.CAR, last.box(), last.ground(), new Vec2(0, -10), 4.0, Double.NaN,
