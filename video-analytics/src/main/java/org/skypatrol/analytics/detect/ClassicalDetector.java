@@ -25,7 +25,8 @@ import org.skypatrol.analytics.scene.SceneView;
  * A moving camera (drone): both models are warped into the current frame first, by the motion
  * predicted from the poses or measured on the image ({@link #compensate}). A fixed camera: each
  * frame is shifted onto the models against sway ({@link SwayStabiliser}). Both models follow the
- * frame's global brightness ({@link BackgroundDifference#followGain}).
+ * frame's global brightness ({@link BackgroundDifference#followGain}). Looking down from a drone, a
+ * parked car's roof can have the road's gray level: there the colour decides ({@link ChromaEvidence}).
  * Blobs are classified by their size on the ground ({@link SizeClassifier}).
  */
 public final class ClassicalDetector implements Detector {
@@ -54,6 +55,8 @@ public final class ClassicalDetector implements Detector {
     private double scale = 1;
     private final SwayStabiliser stabiliser = new SwayStabiliser();
     private final BlobExtractor blobs;
+    /** Colour evidence of newly static objects, for a camera looking down from above (a drone); else null. */
+    private final ChromaEvidence chroma;
     private long resets;
     /** Neighbourhood (analysis pixels) of a frame-to-frame change that counts as a moving object's body. */
     private static final int MOVING_KERNEL = 15;
@@ -63,6 +66,7 @@ public final class ClassicalDetector implements Detector {
     public ClassicalDetector(ClassicalSettings settings) {
         this.s = settings;
         this.blobs = new BlobExtractor(settings.minAreaPixels());
+        this.chroma = settings.compensateMotion() ? new ChromaEvidence() : null;
     }
 
     @Override
@@ -117,6 +121,9 @@ public final class ClassicalDetector implements Detector {
             opencv_core.bitwise_not(known, fresh);
             gray32.copyTo(bgFast, fresh);
             gray32.copyTo(bgSlow, fresh);
+            if (chroma != null) {
+                chroma.takeFresh(fresh);
+            }
             opencv_core.bitwise_and(fgFast, known, fgFast);
             opencv_core.bitwise_and(fgSlow, known, fgSlow);
             known.put(new Scalar(255.0));
@@ -137,6 +144,9 @@ public final class ClassicalDetector implements Detector {
             opencv_imgproc.accumulateWeighted(gray32, bgFast, 0.5, still);
             opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, still);
             opencv_core.bitwise_or(seenBg, still, seenBg);
+            if (chroma != null) {
+                chroma.warmUp(still);
+            }
             still.copyTo(stillMask);
             return List.of();
         }
@@ -158,12 +168,18 @@ public final class ClassicalDetector implements Detector {
         opencv_core.bitwise_not(seenBg, unknown);
         opencv_core.bitwise_and(unknown, notFast, unknown);
         learnFast(fgFast);
-        opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha(), slowLearnMask(fgSlow));
+        Mat slowLearn = slowLearnMask(fgSlow);
+        Mat chromaStatic = chroma == null ? null
+                : chroma.update(frame.timeSeconds(), fresh, slowLearn, notFast, s.slowAlpha());
+        opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha(), slowLearn);
         opencv_imgproc.accumulateWeighted(gray32, bgSlow, s.slowAlpha() / 30);
         opencv_imgproc.accumulateWeighted(gray32, bgSlow, 0.5, unknown);
         // newly static = differs from a known slow background, matches the fast one
         Mat staticMask = new Mat();
         Mat differsSlow = BackgroundDifference.shiftTolerant(gray, bgSlow, s.diffThreshold());
+        if (chromaStatic != null) {
+            opencv_core.bitwise_or(differsSlow, chromaStatic, differsSlow);
+        }
         opencv_core.bitwise_and(differsSlow, notFast, staticMask);
         opencv_core.bitwise_and(staticMask, seenBg, staticMask);
         opencv_imgproc.morphologyEx(staticMask, staticMask, opencv_imgproc.MORPH_OPEN, kernel(3));
@@ -249,6 +265,9 @@ public final class ClassicalDetector implements Detector {
             opencv_imgproc.warpPerspective(prevStatic, prevStatic, h, size, opencv_imgproc.INTER_NEAREST,
                     opencv_core.BORDER_CONSTANT, new Scalar(0.0));
         }
+        if (chroma != null) {
+            chroma.warp(h, size);
+        }
         // a margin: resampling near the edge still mixes in replicated border pixels
         opencv_imgproc.erode(known, known, kernel(5));
     }
@@ -279,6 +298,9 @@ public final class ClassicalDetector implements Detector {
         Mat small = new Mat();
         opencv_imgproc.resize(g, small, new Size(w, h), 0, 0, opencv_imgproc.INTER_AREA);
         opencv_imgproc.GaussianBlur(small, gray, new Size(5, 5), 0);
+        if (chroma != null) {
+            chroma.prepare(bgr, new Size(w, h));
+        }
     }
 
     private void reset(double t) {
@@ -291,6 +313,9 @@ public final class ClassicalDetector implements Detector {
         known.put(new Scalar(255.0));
         stillMask.release();
         prevStatic.release();
+        if (chroma != null) {
+            chroma.reset();
+        }
         startTime = t;
     }
 
@@ -354,5 +379,8 @@ public final class ClassicalDetector implements Detector {
         prevStatic.close();
         stillMask.close();
         stabiliser.close();
+        if (chroma != null) {
+            chroma.close();
+        }
     }
 }
