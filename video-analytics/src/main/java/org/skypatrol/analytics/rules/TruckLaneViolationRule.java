@@ -21,15 +21,22 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * oblique view is first seen cut by the frame (a car-sized piece) and stays voted a car for seconds, and a
  * van merging with its shadow in its last second in view flips to truck after seconds in the lane.
  * A box cut only by the frame's top is a lower bound of the vehicle's extent with its own foot: when it
- * measures large the vehicle is large, else it says nothing. A box the tracker held ({@link TrackPoint#held()}:
- * the vehicle was merged with another in one blob and kept the box it had, moved) measures nothing: held while
- * the truck comes nearer it reads ever smaller (tuning renders: trucks beside a car in the next lane read as
- * cars for most of their time).
+ * measures large the vehicle is large, else it says nothing. A box of exactly the size of the observation
+ * before, moved along the image of an oblique view (where a vehicle's size changes with its distance), is
+ * the one the tracker held while the vehicle was merged with another in one blob (it keeps the farther
+ * one's predicted box): it measures nothing, and held while the truck comes nearer it reads ever smaller
+ * (tuning renders: trucks beside a car in the next lane read as cars for most of their time). The tracker now
+ * says when it held a box ({@link TrackPoint#held()}), but reading that flag instead lost the truck of render
+ * 21000: merged for most of its 2 s, it has too few measured boxes, and the inference (which counts a held box
+ * that did not move as measured) still finds it; judging a merged truck on its measured boxes over a longer
+ * time is the next step.
  */
 public final class TruckLaneViolationRule extends ZoneClassRule {
 
     /** The measured boxes must cover the whole {@code minSeconds}: the first within this of its start. */
     private static final double MAX_OPENING_GAP_SECONDS = 0.4;
+    /** Vertical shift of a box's bottom (pixels) over which an oblique view changes a vehicle's size. */
+    private static final double HELD_MIN_SHIFT_PX = 3;
 
     public TruckLaneViolationRule(Map<String, Double> overrides) {
         super(Behaviour.TRUCK_LANE_VIOLATION, List.of(ZoneKind.NO_TRUCKS), ObjectClass::isMotorVehicle,
@@ -43,8 +50,11 @@ public final class TruckLaneViolationRule extends ZoneClassRule {
         double first = Double.NaN;
         int measured = 0;
         int large = 0;
+        Box before = null;
         for (TrackPoint q : t.history()) {
             Box b = q.box();
+            Box previous = before;
+            before = b;
             if (q.timeSeconds() < from - 1e-9) {
                 continue;
             }
@@ -59,7 +69,7 @@ public final class TruckLaneViolationRule extends ZoneClassRule {
             if (Double.isNaN(first)) {
                 first = q.timeSeconds();
             }
-            if (q.held()) {
+            if (held(b, previous, size.get())) {
                 continue;                               // a box held through a merge: seen there, size not measured
             }
             measured++;
@@ -69,6 +79,17 @@ public final class TruckLaneViolationRule extends ZoneClassRule {
         }
         return first <= from + MAX_OPENING_GAP_SECONDS && large >= p("minLargeObservations")
                 && large >= p("minLargeFraction") * measured;
+    }
+
+    /**
+     * Whether the box is one the tracker held through a merge: in an oblique view a vehicle that moves along
+     * the image's vertical changes its size with its distance, so a box whose bottom moved by
+     * {@link #HELD_MIN_SHIFT_PX} or more at exactly the size of the observation before was not measured.
+     * (Straight down, or moving across the image, a vehicle's box keeps its size.)
+     */
+    private static boolean held(Box b, Box previous, SizeClassifier.GroundSize size) {
+        return previous != null && !size.nadir() && b.w() == previous.w() && b.h() == previous.h()
+                && Math.abs(b.y() + b.h() - previous.y() - previous.h()) >= HELD_MIN_SHIFT_PX;
     }
 
     /** Whether only the frame's top cuts the box: its foot, and so its ground scale, are its own. */
