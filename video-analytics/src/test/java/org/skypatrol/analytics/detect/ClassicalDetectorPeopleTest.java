@@ -15,6 +15,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.skypatrol.analytics.frame.AnalysisFrame;
+import org.skypatrol.analytics.scene.LibraryCameras;
 import org.skypatrol.analytics.scene.SceneView;
 
 /**
@@ -28,7 +29,7 @@ class ClassicalDetectorPeopleTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        view = SizeClassifierTest.plazaView();
+        view = LibraryCameras.plaza();
     }
 
     /**

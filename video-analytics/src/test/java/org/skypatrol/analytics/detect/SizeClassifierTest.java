@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.skypatrol.analytics.geo.GroundMapping;
 import org.skypatrol.analytics.scene.LibraryCameras;
-import org.skypatrol.analytics.scene.SceneGeometry;
-import org.skypatrol.analytics.scene.SceneParser;
-import org.skypatrol.analytics.scene.SceneView;
 
 /**
  * Classification by ground size on the plaza camera of the scenario library (12 m up, 35° down), with
@@ -17,23 +14,7 @@ import org.skypatrol.analytics.scene.SceneView;
 class SizeClassifierTest {
 
     static GroundMapping plaza() throws Exception {
-        return plazaView().mapping();
-    }
-
-    /** The plaza camera of the scenario library (people behaviours), as calibrated in its scene files. */
-    static SceneView plazaView() throws Exception {
-        return new SceneGeometry(SceneParser.parse("plaza", """
-                id: plaza
-                camera:
-                  type: fixed
-                  width: 640
-                  height: 360
-                  calibration:
-                    - {pixel: [99.39, 330.53], ground: [-6, 10]}
-                    - {pixel: [540.61, 330.53], ground: [6, 10]}
-                    - {pixel: [513.92, 107.55], ground: [9, 23]}
-                    - {pixel: [126.08, 107.55], ground: [-9, 23]}
-                """)).view();
+        return LibraryCameras.plaza().mapping();
     }
 
     static ObjectClass classOf(Box b, GroundMapping m) {

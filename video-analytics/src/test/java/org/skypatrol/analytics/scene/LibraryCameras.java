@@ -35,6 +35,20 @@ public final class LibraryCameras {
                 - {pixel: [126.9, 107.75], ground: [-16.5, 33]}
             """;
 
+    /** The plaza camera of the people behaviours: 640 x 360 over a square, looking across it. */
+    private static final String PLAZA = """
+            id: plaza
+            camera:
+              type: fixed
+              width: 640
+              height: 360
+              calibration:
+                - {pixel: [99.39, 330.53], ground: [-6, 10]}
+                - {pixel: [540.61, 330.53], ground: [6, 10]}
+                - {pixel: [513.92, 107.55], ground: [9, 23]}
+                - {pixel: [126.08, 107.55], ground: [-9, 23]}
+            """;
+
     private LibraryCameras() {
     }
 
@@ -51,5 +65,10 @@ public final class LibraryCameras {
     /** The motorway camera with the given {@code zones:} block (YAML, starting at column 0). */
     public static SceneView motorway(String zonesYaml) throws Exception {
         return new SceneGeometry(SceneParser.parse("motorway", MOTORWAY + zonesYaml)).view();
+    }
+
+    /** The plaza camera with no zones. */
+    public static SceneView plaza() throws Exception {
+        return new SceneGeometry(SceneParser.parse("plaza", PLAZA)).view();
     }
 }
