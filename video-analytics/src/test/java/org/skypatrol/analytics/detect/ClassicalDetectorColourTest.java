@@ -11,11 +11,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.skypatrol.analytics.frame.AnalysisFrame;
-import org.skypatrol.analytics.scene.SceneView;
 
 /**
  * A car parked under a hovering drone whose roof has the road's gray level but another hue (the
@@ -24,21 +21,8 @@ import org.skypatrol.analytics.scene.SceneView;
  * newly static object from its colour, while a car of the same kind driving past stays silent (the
  * colour must differ for 1.5 s without a break) and so does the ground.
  */
-class ClassicalDetectorColourTest {
+class ClassicalDetectorColourTest extends SyntheticGroundCase {
 
-    private static SyntheticGround ground;
-    private static SceneView view;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        ground = new SyntheticGround();
-        view = SyntheticGround.poleView();
-    }
-
-    @AfterAll
-    static void free() {
-        ground.close();
-    }
 
     /**
      * Detections per frame from t = 6 s to 12 s of a hovering drone (5 analysed frames a second); the

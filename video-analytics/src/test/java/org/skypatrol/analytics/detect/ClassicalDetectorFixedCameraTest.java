@@ -6,32 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.skypatrol.analytics.frame.AnalysisFrame;
-import org.skypatrol.analytics.scene.SceneView;
 
 /**
  * The classical detector on a fixed camera: a pole's sway (the whole image shifting by a pixel or
  * two and back) and a global brightness swing must not turn painted lines into detections, and a
  * car driving through must still be found.
  */
-class ClassicalDetectorFixedCameraTest {
+class ClassicalDetectorFixedCameraTest extends SyntheticGroundCase {
 
-    private static SyntheticGround ground;
-    private static SceneView view;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        ground = new SyntheticGround();
-        view = SyntheticGround.poleView();
-    }
-
-    @AfterAll
-    static void free() {
-        ground.close();
-    }
 
     /**
      * Detections of frames 8.. of 45 (5 fps): sway of {@code swayPx} (full-resolution pixels,

@@ -10,11 +10,8 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.skypatrol.analytics.frame.AnalysisFrame;
-import org.skypatrol.analytics.scene.SceneView;
 
 /**
  * The classical detector keeps a small, low-contrast object that stays (a box fallen on the road far
@@ -22,23 +19,10 @@ import org.skypatrol.analytics.scene.SceneView;
  * as it lies there, not only while the fast model is still absorbing it; and the ground around it
  * stays silent.
  */
-class ClassicalDetectorStaticObjectTest {
+class ClassicalDetectorStaticObjectTest extends SyntheticGroundCase {
 
-    private static SyntheticGround ground;
-    private static SceneView view;
     /** The box, full-resolution pixels, on a smooth stretch of the synthetic ground. */
     private static final Rect BOX = new Rect(402, 262, 12, 6);
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        ground = new SyntheticGround();
-        view = SyntheticGround.poleView();
-    }
-
-    @AfterAll
-    static void free() {
-        ground.close();
-    }
 
     /** Static detections per frame from t = 8 s to 16 s; the box lies there from t = 2 s when asked. */
     private static List<List<Detection>> run(boolean box) {
