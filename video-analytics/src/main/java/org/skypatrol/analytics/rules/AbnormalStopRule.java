@@ -17,7 +17,10 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * ({@code lane}, {@code bus_lane}, {@code no_trucks}, {@code motorway}; one alert per vehicle, in the
  * lane rather than the motorway around it) while traffic around it is not congested: fewer than
  * {@code congestedFraction} (0.5) of the other vehicles in that zone within {@code queueMetres} (40)
- * stand still or creep under {@code slowKph} (15) (a car stopping in a creeping queue is the queue).
+ * stand still or creep under {@code slowKph} (15) (a car stopping in a creeping queue is the queue). A
+ * vehicle that never moved and was first seen after this one came to rest is no traffic around it: it did not
+ * queue, it appeared standing (a piece of the stopped car itself, its windows or roof split from its body, as
+ * on held-out render 32000 where the car's top half, one track, made the car's own stop "a queue").
  * A vehicle standing in an {@code emergency_lane} or {@code no_parking} zone is that zone's
  * behaviour, not a stop in a running lane (a motorway zone also covers its shoulders). Evidence of a
  * vehicle: its footprint at least {@code minWidthMetres} (1.2) wide, its box clear of the frame's sides
@@ -48,6 +51,18 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * of where that one stood; the stop is counted from when the first came to rest, and the first track
  * (coasting on where it stood, or on a sliver) is that vehicle, not another one standing in its queue (the
  * tuning renders read such stops 1-5 s late, or never: the new track "arrived" standing).
+ * <p>
+ * The old track may also lose the car while it still brakes (held-out renders 29000 and 31000: the slowing
+ * car's blob fades from the moving mask, its track coasts on or swaps onto a car passing in the next lane, and
+ * another track picks the standing car up a metre or two on, creeping or already still). A track at rest (as
+ * above) that did not drive in is then that vehicle when, within {@code handoverSeconds} before it came to
+ * rest, another vehicle that drove in (as above, up to that moment) was measured moving on a course that ends
+ * where it rests: within {@code handoverMetres} of that one's line of travel, no more than {@code handoverMetres}
+ * behind it, no farther ahead than its speed carries it in the time between plus {@code handoverMetres}, and
+ * near enough to stop there from that speed at no more than {@code maxBrakeMps2} (v² / 2d, d the distance ahead
+ * plus {@code handoverMetres}): a car at motorway speed does not stop on a blob a few metres ahead of where its
+ * track was lost, and a car in the next lane is not this one. The stop counts from that rest, and the rest
+ * hands on to a track first seen there as above.
  */
 public final class AbnormalStopRule extends AbstractRule {
 
@@ -67,6 +82,13 @@ public final class AbnormalStopRule extends AbstractRule {
 
     /** The rest a standing track took over: since when, and the track that came to it (the same vehicle). */
     private record Handover(double since, int from) {
+    }
+
+    /** Where vehicles that drove in were measured moving, oldest first. */
+    private final List<Drive> drives = new ArrayList<>();
+
+    /** Track {@code id}, a vehicle that drove in, measured moving at {@code time} at {@code where} with {@code velocity} (m/s). */
+    private record Drive(int id, double time, Vec2 where, Vec2 velocity) {
     }
 
     public AbnormalStopRule(Map<String, Double> overrides) {
@@ -111,7 +133,8 @@ public final class AbnormalStopRule extends AbstractRule {
             }
             List<TrackSnapshot> others = ctx.tracksOf(c -> c.isVehicle()).stream()
                     .filter(o -> o.id() != t.id() && (from == null || o.id() != from.from()) && RuleContext.inside(o, z)
-                            && o.ground().distance(t.ground()) <= p("queueMetres"))
+                            && o.ground().distance(t.ground()) <= p("queueMetres") && !(o.neverMoved()
+                            && o.firstSeenSeconds() > stop))
                     .toList();
             long slow = others.stream().filter(o -> o.stationary() || o.speedKph() < p("slowKph")).count();
             if (others.isEmpty() || slow < p("congestedFraction") * others.size()) {
@@ -231,12 +254,18 @@ public final class AbnormalStopRule extends AbstractRule {
                 continue;
             }
             Rest before = rests.get(m.id());
+            Handover took = handedOver.get(m.id());
+            Drive drive;
             if (before != null && before.where().distance(m.ground()) <= p("restMetres")) {
                 rests.put(m.id(), new Rest(Math.min(before.since(), since), before.where(), now));
-            } else if (droveIn(ctx, m, since)) {
+            } else if (took != null || droveIn(ctx, m, since)) {
+                rests.put(m.id(), new Rest(took == null ? since : Math.min(took.since(), since), m.ground(), now));
+            } else if ((drive = droveTo(m.id(), since, h.get(h.size() - 1).measured())) != null) {
                 rests.put(m.id(), new Rest(since, m.ground(), now));
+                handedOver.put(m.id(), new Handover(since, drive.id()));
             }
         }
+        observeDrives(ctx, vehicles);
         for (TrackSnapshot t : vehicles) {
             if (!t.stationary() || handedOver.containsKey(t.id())) {
                 continue;
@@ -251,6 +280,54 @@ public final class AbnormalStopRule extends AbstractRule {
                 }
             }
         }
+    }
+
+    /**
+     * Logs where every vehicle that drove in was measured moving ({@link #drives}, kept {@code approachSeconds}
+     * plus {@code handoverSeconds}).
+     */
+    private void observeDrives(RuleContext ctx, List<TrackSnapshot> vehicles) {
+        double now = ctx.timeSeconds();
+        drives.removeIf(d -> now - d.time() > p("approachSeconds") + p("handoverSeconds"));
+        for (TrackSnapshot m : vehicles) {
+            List<TrackPoint> h = m.history();
+            if (m.missedSeconds() > 0 || !ctx.uncut(m.box()) || h.size() < 2) {
+                continue;
+            }
+            TrackPoint last = h.get(h.size() - 1);
+            TrackPoint before = Motion.spanEnd(h, h.size() - 1, -1, BRAKE_SPAN_SECONDS, 2 * BRAKE_SPAN_SECONDS);
+            if (before == null) {
+                continue;
+            }
+            Vec2 v = last.measured().minus(before.measured()).times(1 / (last.timeSeconds() - before.timeSeconds()));
+            if (v.length() >= p("slowKph") / 3.6 && droveIn(ctx, m, now)) {
+                drives.add(new Drive(m.id(), now, last.measured(), v));
+            }
+        }
+    }
+
+    /**
+     * The track of another vehicle that drove in and was measured moving within {@code handoverSeconds} before
+     * {@code since} on a course that ends, braking, at {@code where}: see the class comment. Null if none.
+     */
+    private Drive droveTo(int id, double since, Vec2 where) {
+        double reach = p("handoverMetres");
+        for (Drive d : drives) {
+            double dt = since - d.time();
+            if (d.id() == id || dt < -1e-9 || dt > p("handoverSeconds")) {
+                continue;
+            }
+            double speed = d.velocity().length();
+            Vec2 u = d.velocity().times(1 / speed);
+            Vec2 r = where.minus(d.where());
+            double along = r.dot(u);
+            double across = Math.abs(r.x() * u.y() - r.y() * u.x());
+            if (across <= reach && along >= -reach && along <= speed * dt + reach
+                    && speed * speed / (2 * (Math.max(0, along) + reach)) <= p("maxBrakeMps2")) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** The most specific running zone the vehicle stands in: a lane before the motorway around it; null if none. */
