@@ -3,9 +3,13 @@ package org.skypatrol.analytics.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.skypatrol.analytics.detect.Box;
 import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.events.Behaviour;
+import org.skypatrol.analytics.geo.GroundMapping;
+import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.scene.ResolvedZone;
 import org.skypatrol.analytics.scene.ZoneKind;
 import org.skypatrol.analytics.track.TrackSnapshot;
@@ -75,17 +79,61 @@ public final class TrafficCongestionRule extends AbstractRule {
     }
 
     /**
-     * Cars a vehicle's box holds nose to tail: its ground length along the view for vehicles
-     * {@link #CAR_HEIGHT_METRES} tall, plus one gap, over a car and a gap ({@link #CAR_LENGTH_METRES},
-     * {@link #QUEUE_GAP_METRES}), at least one. One car, with its shadow, is one; a truck (12 m) two, as
-     * it fills the lane of two; a blob of a queue the cars it covers. The length is a lower bound for a
-     * long box (the ground scale at its foot is the finest it spans), so a queue is never overcounted.
+     * Cars a vehicle's box holds nose to tail: the ground length it covers along the view ({@link #lengthMetres})
+     * plus one gap, over a car and a gap ({@link #CAR_LENGTH_METRES}, {@link #QUEUE_GAP_METRES}), at least one.
+     * One car, with its shadow, is one; a truck (12 m) two, as it fills the lane of two; a blob of a queue the
+     * cars it covers.
      */
     static int cars(TrackSnapshot t, RuleContext ctx) {
-        return SizeClassifier.measure(t.box(), ctx.view().mapping())
-                .map(s -> (int) Math.floor((s.groundLengthMetres(CAR_HEIGHT_METRES) + QUEUE_GAP_METRES)
-                        / (CAR_LENGTH_METRES + QUEUE_GAP_METRES)))
-                .map(n -> Math.max(1, n)).orElse(1);
+        double length = lengthMetres(t.box(), ctx.view().mapping());
+        return Double.isNaN(length) ? 1
+                : Math.max(1, (int) Math.floor((length + QUEUE_GAP_METRES) / (CAR_LENGTH_METRES + QUEUE_GAP_METRES)));
+    }
+
+    /**
+     * Ground length (metres) of what a box holds along the view, for vehicles {@link #CAR_HEIGHT_METRES} tall;
+     * NaN when the box is not on the ground. The longer of two measures: the box's height at the ground scale
+     * of its foot, less the cars' height ({@link SizeClassifier.GroundSize#groundLengthMetres}: straight down
+     * its longest side), and {@link #spanMetres}. The first is a lower bound that fails a queue seen along its
+     * lane: the ground scale grows with distance, so a blob of four cars from 12 m to 35 m away measured at
+     * the scale of its foot reads as one or two cars (tuning renders 26000-30000: the queue in view from the
+     * start read at 4 cars of 9 for seconds, and the congestion seconds late).
+     */
+    static double lengthMetres(Box b, GroundMapping m) {
+        double scaled = SizeClassifier.measure(b, m).map(s -> s.groundLengthMetres(CAR_HEIGHT_METRES)).orElse(Double.NaN);
+        double span = spanMetres(b, m);
+        return Double.isNaN(span) ? scaled : Double.isNaN(scaled) ? span : Math.max(scaled, span);
+    }
+
+    /**
+     * Ground distance from the box's foot (the nearest car's front bumper) to the foot of the farthest car,
+     * along the box's middle column, NaN when either is off the ground. The box's top is that car's roof: its
+     * foot lies {@code H cos e / s} pixels lower, for a car H = {@link #CAR_HEIGHT_METRES} tall seen at the
+     * elevation e there with s metres per pixel across the image (a height shows foreshortened by cos e; the
+     * ground along the view by sin e = s over the metres per pixel down the image), found by three fixed-point
+     * steps from the top. Each end is measured at its own ground scale, so the span is right at every distance.
+     */
+    static double spanMetres(Box b, GroundMapping m) {
+        double cx = b.x() + b.w() / 2;
+        double bottom = b.y() + b.h();
+        Optional<Vec2> foot = m.toGround(new Vec2(cx, bottom));
+        if (foot.isEmpty()) {
+            return Double.NaN;
+        }
+        double row = b.y();
+        for (int step = 0; step < 3; step++) {
+            Optional<Vec2> at = m.toGround(new Vec2(cx, row));
+            Optional<Vec2> across = m.toGround(new Vec2(cx + 1, row));
+            Optional<Vec2> down = m.toGround(new Vec2(cx, row + 1));
+            if (at.isEmpty() || across.isEmpty() || down.isEmpty()) {
+                return Double.NaN;
+            }
+            double s = at.get().distance(across.get());
+            double sin = Math.max(0.05, Math.min(1, s / Math.max(1e-9, at.get().distance(down.get()))));
+            row = Math.min(bottom, b.y() + CAR_HEIGHT_METRES * Math.sqrt(1 - sin * sin) / Math.max(1e-9, s));
+        }
+        Optional<Vec2> far = m.toGround(new Vec2(cx, row));
+        return far.isEmpty() ? Double.NaN : far.get().distance(foot.get());
     }
 
     /** Whether the vehicle is in a running lane of its own (it counts there, not in the motorway around it). */
