@@ -25,6 +25,8 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * filter speed starts low, so a truck passing over the spot once is not standing there): a queue standing or creeping since the stream began leaves its colours in the slow
  * background, and the road it uncovers when it moves on looks newly static; a pedestrian who stops on
  * the carriageway fades into a still blob of their own. (Debris dropped by a crawling vehicle is missed.)
+ * The spots are compared in this frame's pixels through the users' ground positions, so that a drone's
+ * moving view does not shift them apart.
  * The rule remembers such remnants by track id for as long as they live.
  * Debris is new: the object must be first seen at least {@code appearAfterSeconds} (3) after analysis
  * started. The detector learns the background over its first second and its slow model settles over the
@@ -101,13 +103,28 @@ public final class RoadDebrisRule extends AbstractRule {
                 continue;
             }
             for (TrackPoint pt : v.since(from)) {
-                if (pt.speedMps() < p("remnantMaxSpeedMps") && sameSpot(object.box(), pt.box())) {
+                if (pt.speedMps() < p("remnantMaxSpeedMps") && sameSpot(object.box(), inThisFrame(pt, ctx))) {
                     first = Math.min(first, pt.timeSeconds());
                     last = Math.max(last, pt.timeSeconds());
                 }
             }
         }
         return last - first >= p("remnantStandSeconds") - 1e-9;    // one user or a queue of them, over a second
+    }
+
+    /**
+     * Where a past observation's box lies in this frame: moved so that its foot falls on the pixel where its
+     * measured ground position appears now. A drone's view moves over the ground between the two frames (a
+     * drone patrolling at 0.8 m/s moves a user's spot by 2.4 m, tens of pixels, over the {@code remnantSeconds}),
+     * so the same spot has other pixels then and now; a fixed camera's boxes stay where they were. The box keeps
+     * its size (the drone keeps its height). When the ground point cannot be placed in this frame, the box as
+     * it was.
+     */
+    private static Box inThisFrame(TrackPoint pt, RuleContext ctx) {
+        Box b = pt.box();
+        return ctx.view().mapping().toPixel(pt.measured())
+                .map(f -> new Box(b.x() + f.x() - b.foot().x(), b.y() + f.y() - b.foot().y(), b.w(), b.h()))
+                .orElse(b);
     }
 
     /**
