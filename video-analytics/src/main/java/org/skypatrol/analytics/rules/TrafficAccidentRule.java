@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.skypatrol.analytics.detect.Box;
+import org.skypatrol.analytics.detect.SizeClassifier;
 import org.skypatrol.analytics.events.Behaviour;
 import org.skypatrol.analytics.geo.Vec2;
 import org.skypatrol.analytics.track.TrackPoint;
@@ -19,7 +20,9 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * {@code impactDecelMps2} (15 m/s², 1.5 g; an emergency stop is about 1 g) between the
  * {@code impactSpanSeconds} (0.4) before and after one observation, from {@code minPriorSpeedMps} (5) or
  * more, within {@code decelWindowSeconds} (3) of coming to rest (boxes cut by the frame left out), its box
- * keeping at least {@code minAreaKept} (0.5) of its area through it. A car
+ * keeping at least {@code minAreaKept} (0.5) of its area through it and a whole vehicle's height
+ * ({@code minUprightMetres} 1.0), after driving at {@code minPriorSpeedMps} for {@code minPriorSeconds} (0.6)
+ * in the direction of the impact. A car
  * braking hard to stop short of the one ahead (the near miss) decelerates at about 1 g to the end; a car
  * running into it goes from several metres a second to standstill in a frame or two.</li>
  * <li>Then stationary for {@code stoppedSeconds} (3), footprint at least {@code minWidthMetres} (1.2) wide,
@@ -50,7 +53,8 @@ public final class TrafficAccidentRule extends AbstractRule {
                 Map.entry("minObservedFraction", 0.6), Map.entry("contactGrowFraction", 0.2),
                 Map.entry("impactDecelMps2", 15.0), Map.entry("impactSpanSeconds", 0.4),
                 Map.entry("mergeGraceSeconds", 1.0), Map.entry("maxAheadMetres", 10.0),
-                Map.entry("maxLateralMetres", 2.0), Map.entry("minPriorSeconds", 0.6), Map.entry("minAreaKept", 0.5)),
+                Map.entry("maxLateralMetres", 2.0), Map.entry("minPriorSeconds", 0.6), Map.entry("minAreaKept", 0.5),
+                Map.entry("minUprightMetres", 1.0)),
                 overrides);
     }
 
@@ -167,6 +171,39 @@ public final class TrafficAccidentRule extends AbstractRule {
         return false;
     }
 
+    /**
+     * Whether an observation's box spans at least {@code minUprightMetres} (1.0) up the image at the ground scale
+     * of its foot: the least a vehicle's box spans from any view is its height (a car is 1.4 m tall seen level,
+     * its length seen from above), and the impacts measured here span 1.8-2.2 m (tuning renders 24000-28000). A
+     * sliver of a blob (5 px tall, 0.3-0.6 m: the top of a queued car, the piece of a passing car by a still
+     * object) is no vehicle, and its foot's jump from one such piece to the next is no impact (renders 28000,
+     * 30000, 32000: congestion and debris clips).
+     */
+    private boolean whole(RuleContext ctx, TrackPoint q) {
+        return SizeClassifier.measure(q.box(), ctx.view().mapping())
+                .map(s -> s.uprightMetres() >= p("minUprightMetres")).orElse(false);
+    }
+
+    /**
+     * Whether the vehicle drove into the impact: its measured ground speed over the {@code minPriorSeconds} (0.6)
+     * before the impact's first span is at least {@code minPriorSpeedMps} (5), in the direction of that span. A
+     * car running into another has been driving for a second; the foot of a vehicle standing still, or creeping,
+     * jumps by metres when a car stopping behind it merges into its blob (render 26000, accident near miss: the
+     * foot came 5 m towards the camera, against the car's travel) or when a far box grows by a few pixels
+     * (render 24000, abnormal-stop near miss: 8 px at 0.7 m a pixel, after 2 m/s).
+     */
+    private boolean droveInto(List<TrackPoint> h, int before, TrackPoint mid) {
+        double run = p("minPriorSeconds");
+        TrackPoint start = Motion.spanEnd(h, before, -1, run, 1.5 * run);
+        if (start == null) {
+            return false;
+        }
+        TrackPoint b = h.get(before);
+        Vec2 drove = b.measured().minus(start.measured());
+        Vec2 into = mid.measured().minus(b.measured());
+        return drove.length() / (b.timeSeconds() - start.timeSeconds()) >= p("minPriorSpeedMps") && drove.dot(into) > 0;
+    }
+
     /** The box grown by {@code f} of its size on every side. */
     private static Box grown(Box b, double f) {
         return new Box(b.x() - f * b.w(), b.y() - f * b.h(), b.w() * (1 + 2 * f), b.h() * (1 + 2 * f));
@@ -184,7 +221,9 @@ public final class TrafficAccidentRule extends AbstractRule {
      * and its foot point's jump reads as an impact: tuning renders, congestion clips). Positions the tracker
      * placed rather than measured ({@link TrackPoint#placed()}: the farther of two merged vehicles keeps its
      * predicted box) are left out: a car driving on through a merge with a still blob, then taking the blob,
-     * "stopped" in one frame from a speed only its prediction had (render 14000, wrong-way near miss).
+     * "stopped" in one frame from a speed only its prediction had (render 14000, wrong-way near miss). The box is
+     * a whole vehicle before, at and after the impact ({@link #whole}), and the vehicle drove into it
+     * ({@link #droveInto}).
      */
     private double impactTime(RuleContext ctx, TrackSnapshot t) {
         if (t.neverMoved()) {
@@ -193,7 +232,7 @@ public final class TrafficAccidentRule extends AbstractRule {
         double stop = t.stationarySinceSeconds();
         double span = p("impactSpanSeconds");
         List<TrackPoint> h = t.history().stream()
-                .filter(q -> q.timeSeconds() >= stop - p("decelWindowSeconds") - 2 * span
+                .filter(q -> q.timeSeconds() >= stop - p("decelWindowSeconds") - 2 * span - 1.5 * p("minPriorSeconds")
                         && q.timeSeconds() <= stop + 0.5 + 2 * span && ctx.uncut(q.box()) && !q.placed()).toList();
         for (int i = 1; i < h.size() - 1; i++) {
             TrackPoint mid = h.get(i);
@@ -209,7 +248,8 @@ public final class TrafficAccidentRule extends AbstractRule {
             double vAfter = after.measured().distance(mid.measured()) / (after.timeSeconds() - mid.timeSeconds());
             double dt = (after.timeSeconds() - before.timeSeconds()) / 2;
             if (vBefore >= p("minPriorSpeedMps") && (vBefore - vAfter) / dt >= p("impactDecelMps2")
-                    && Math.min(mid.box().area(), after.box().area()) >= p("minAreaKept") * before.box().area()) {
+                    && Math.min(mid.box().area(), after.box().area()) >= p("minAreaKept") * before.box().area()
+                    && whole(ctx, before) && whole(ctx, mid) && whole(ctx, after) && droveInto(h, h.indexOf(before), mid)) {
                 return mid.timeSeconds();
             }
         }

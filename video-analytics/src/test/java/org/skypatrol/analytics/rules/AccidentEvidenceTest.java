@@ -61,7 +61,7 @@ class AccidentEvidenceTest {
     @Test
     void trackJumpingOntoASliverAhead_isNoImpact_sameStopSeenWhole_is() throws Exception {
         assertThat(fires(0.6, Map.of())).isFalse();
-        assertThat(fires(0.6, Map.of("minAreaKept", 0.0))).isTrue();      // the test off: the jump reads as an impact
+        assertThat(fires(0.6, Map.of("minAreaKept", 0.0, "minUprightMetres", 0.0))).isTrue();   // the tests off: an impact
         assertThat(fires(4.5, Map.of())).isTrue();
     }
 
