@@ -62,7 +62,9 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * near enough to stop there from that speed at no more than {@code maxBrakeMps2} (v² / 2d, d the distance ahead
  * plus {@code handoverMetres}): a car at motorway speed does not stop on a blob a few metres ahead of where its
  * track was lost, and a car in the next lane is not this one. The stop counts from that rest, and the rest
- * hands on to a track first seen there as above.
+ * hands on to a track first seen there as above. A track holds a rest it took over only while it stands within
+ * {@code handoverMetres} of it: one that crept on (render 24000's congestion near miss, three cars creeping in
+ * lane 2) counts its own stop where it stands again.
  */
 public final class AbnormalStopRule extends AbstractRule {
 
@@ -80,8 +82,11 @@ public final class AbnormalStopRule extends AbstractRule {
     private record Rest(double since, Vec2 where, double lastSeen) {
     }
 
-    /** The rest a standing track took over: since when, and the track that came to it (the same vehicle). */
-    private record Handover(double since, int from) {
+    /**
+     * The rest a standing track took over: since when, the track that came to it (the same vehicle), and where
+     * it stood (a track that later stands elsewhere, having crept on, no longer stands at that rest).
+     */
+    private record Handover(double since, int from, Vec2 where) {
     }
 
     /** Where vehicles that drove in were measured moving, oldest first. */
@@ -116,7 +121,8 @@ public final class AbnormalStopRule extends AbstractRule {
             if (!t.stationary()) {
                 continue;
             }
-            Handover from = handedOver.get(t.id());
+            Handover held = handedOver.get(t.id());
+            Handover from = held != null && held.where().distance(t.ground()) <= p("handoverMetres") ? held : null;
             double stop = from == null ? t.stationarySinceSeconds() : Math.min(from.since(), t.stationarySinceSeconds());
             double still = ctx.timeSeconds() - stop;
             if (still < p("stopSeconds") || inOtherKind(ctx, t) || !ctx.footReliable(t, 1.0)
@@ -255,6 +261,7 @@ public final class AbnormalStopRule extends AbstractRule {
             }
             Rest before = rests.get(m.id());
             Handover took = handedOver.get(m.id());
+            took = took != null && took.where().distance(m.ground()) <= p("handoverMetres") ? took : null;
             Drive drive;
             if (before != null && before.where().distance(m.ground()) <= p("restMetres")) {
                 rests.put(m.id(), new Rest(Math.min(before.since(), since), before.where(), now));
@@ -262,7 +269,7 @@ public final class AbnormalStopRule extends AbstractRule {
                 rests.put(m.id(), new Rest(took == null ? since : Math.min(took.since(), since), m.ground(), now));
             } else if ((drive = droveTo(m.id(), since, h.get(h.size() - 1).measured())) != null) {
                 rests.put(m.id(), new Rest(since, m.ground(), now));
-                handedOver.put(m.id(), new Handover(since, drive.id()));
+                handedOver.put(m.id(), new Handover(since, drive.id(), m.ground()));
             }
         }
         observeDrives(ctx, vehicles);
@@ -275,7 +282,7 @@ public final class AbnormalStopRule extends AbstractRule {
                 if (e.getKey() != t.id() && t.firstSeenSeconds() >= r.since()
                         && t.firstSeenSeconds() - r.lastSeen() <= p("handoverSeconds")
                         && r.where().distance(t.ground()) <= p("handoverMetres")) {
-                    handedOver.merge(t.id(), new Handover(r.since(), e.getKey()),
+                    handedOver.merge(t.id(), new Handover(r.since(), e.getKey(), r.where()),
                             (a, b) -> a.since() <= b.since() ? a : b);
                 }
             }

@@ -142,4 +142,17 @@ class AbnormalStopRuleTest {
         var late = new Script(2, between(5.6, 20, t -> new Vec2(102, 40)));
         assertThat(firstHit(List.of(earlier, late), List.of(2))).isNaN();
     }
+
+    /**
+     * Render 24000 traffic_congestion-near_miss: a track that took over a rest and then crept on 7 m no longer
+     * stands at that rest; its stop counts from when it stands again (~8.8 s), not from the rest it left.
+     */
+    @Test
+    void trackThatCreptOnFromTheRestItTookOver_countsItsOwnStop() throws Exception {
+        var braking = brakingTo(new Vec2(102, 20), new Vec2(102, 40), 0, 4);
+        var lost = new Script(1, between(0, 2.0, braking));
+        var found = new Script(2, between(2.4, 20, t -> t <= 7 ? braking.apply(t)
+                : new Vec2(102, 40 + 7 * Math.min(1, (t - 7) / 2))));
+        assertThat(firstHit(List.of(lost, found), List.of(2))).isGreaterThan(16.4);
+    }
 }
