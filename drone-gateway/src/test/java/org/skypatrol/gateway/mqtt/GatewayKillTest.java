@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +74,25 @@ class GatewayKillTest {
         return c;
     }
 
+    /**
+     * Delivery after the restart that took over 10 s prints the children's logs and the broker's, so the
+     * slow path seen in whole-suite runs can be read from the build log.
+     */
+    private void slowReport(long since) throws Exception {
+        Duration took = Duration.ofNanos(System.nanoTime() - since);
+        if (took.compareTo(Duration.ofSeconds(10)) <= 0) {
+            return;
+        }
+        StringBuilder b = new StringBuilder("GatewayKillTest: delivery after the restart took " + took.toMillis() + " ms\n");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".err")).sorted().toList()) {
+                b.append("--- ").append(f.getFileName()).append('\n').append(Files.readString(f));
+            }
+        }
+        b.append("--- broker log\n").append(broker.log());
+        System.out.println(b);
+    }
+
     /** Q7: kill -9 of the gateway: the command centre sees the retained offline will within 1.5x keepalive. */
     @Test
     void q7_gatewayKilled_willMarksItOfflineWithinKeepalive() throws Exception {
@@ -108,8 +128,15 @@ class GatewayKillTest {
         first.process().destroyForcibly();
         first.process().waitFor(5, TimeUnit.SECONDS);
         broker.start();
+        long restartedAt = System.nanoTime();
         child("gw-x"); // the restarted gateway finds the outbox on disk
-        Await.until(Duration.ofSeconds(40), "100 alerts", () -> cc.unique(topics.alerts("cam-k")).size() == 100);
+        try {
+            // Usually 2-5 s; in whole-suite runs 30-34 s has been seen (cause not yet found, see slowReport):
+            // the bound is wide so a loaded CI machine does not fail on the slow path, which is reported.
+            Await.until(Duration.ofSeconds(90), "100 alerts", () -> cc.unique(topics.alerts("cam-k")).size() == 100);
+        } finally {
+            slowReport(restartedAt);
+        }
         assertThat(cc.unique(topics.alerts("cam-k"))).extracting(j -> j.get("alertId").asText())
                 .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "child-" + i).toList());
     }
