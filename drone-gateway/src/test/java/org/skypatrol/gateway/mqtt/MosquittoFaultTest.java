@@ -131,7 +131,10 @@ class MosquittoFaultTest {
                 Thread.sleep(5); // paced producer
             }
             try {
-                Await.until(Duration.ofSeconds(30), "every alert at the command centre", () -> alertIds(cc).size() == alerts);
+                Await.until(Duration.ofSeconds(30), "every alert at the command centre", () -> {
+                    cc.reconnectNow();
+                    return alertIds(cc).size() == alerts;
+                });
             } catch (AssertionError e) {
                 Set<String> missing = new java.util.TreeSet<>();
                 for (int i = 0; i < alerts; i++) {
