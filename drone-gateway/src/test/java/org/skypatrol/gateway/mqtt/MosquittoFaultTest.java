@@ -202,7 +202,10 @@ class MosquittoFaultTest {
         }
         Await.until(Duration.ofSeconds(10), "300 stored", () -> b.outbox().pendingCount() == 300);
         broker.start();
-        Await.until(Duration.ofSeconds(30), "300 delivered", () -> cc.unique(topics.alerts("cam-1")).size() == 300);
+        Await.until(Duration.ofSeconds(30), "300 delivered", () -> {
+            cc.reconnectNow();
+            return cc.unique(topics.alerts("cam-1")).size() == 300;
+        });
         List<JsonNode> got = cc.unique(topics.alerts("cam-1"));
         assertThat(got).extracting(j -> j.get("alertId").asText())
                 .containsExactlyElementsOf(IntStream.range(0, 300).mapToObj(i -> "al-" + i).toList());
