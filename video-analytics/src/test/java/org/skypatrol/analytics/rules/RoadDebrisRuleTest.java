@@ -96,4 +96,61 @@ class RoadDebrisRuleTest {
         assertThat(debrisRaised(new Vec2(SPOT.x(), SPOT.y() - 2.5), DRONE_MPS)).isTrue();
         assertThat(debrisRaised(new Vec2(SPOT.x(), SPOT.y() - 2.5), 0)).isTrue();
     }
+    /**
+     * 0-16 s at 5 fps, a fixed camera (the same straight-down view, not moving): a car drives north up lane-n
+     * at 10 m/s and stops with its rear at y 60 m at 4 s, braking from 3 s. While it stands its track keeps only
+     * the front 3 m of it (the detector loses the rear as it fades); from 6.4 s a still blob of 1.2 x 1.0 m is
+     * found {@code gapMetres} behind that box, its track classed {@code firstClass} until {@code classedAt}
+     * and a static object afterwards. Returns whether road_debris was raised for the blob.
+     */
+    private static boolean debrisBehindStoppedCar(double gapMetres, ObjectClass firstClass, double classedAt)
+            throws Exception {
+        SceneView base = new Scenario(TrafficRulesTest.ROAD).view();
+        GroundMapping m = flying(0);
+        SceneView view = new SceneView(base.scene(), m, base.enu(), base.zones(), base.lines());
+        RoadDebrisRule rule = new RoadDebrisRule(java.util.Map.of());
+        List<TrackPoint> car = new ArrayList<>();
+        List<TrackPoint> blob = new ArrayList<>();
+        Vec2 blobAt = new Vec2(102, 60 + 1.5 - gapMetres - 1.0);        // its top edge gapMetres behind the kept box
+        for (int i = 0; i <= 80; i++) {
+            double t = i / 5.0;
+            double speed = t < 3 ? 10 : Math.max(0, 10 * (4 - t));
+            double rear = t < 3 ? 60 - 5 - 10 * (3 - t) : 60 - 5 * Math.pow(Math.max(0, 4 - t), 2);
+            // moving, the whole 4.5 m car; standing, the front 3 m of it (its foot 1.5 m ahead of the rear)
+            Vec2 foot = new Vec2(102, t < 4 ? rear : rear + 1.5);
+            Vec2 px = m.toPixel(foot).orElseThrow();
+            double len = t < 4 ? 45 : 30;
+            Box carBox = new Box(px.x() - 9, px.y() - len, 18, len);
+            car.add(new TrackPoint(t, foot, foot, carBox, speed));
+            List<TrackSnapshot> tracks = new ArrayList<>();
+            tracks.add(new TrackSnapshot(1, ObjectClass.CAR, carBox, foot, new Vec2(0, speed), 0,
+                    speed == 0 ? 4 : Double.NaN, false, 0, car));
+            if (t >= 6.4 - 1e-9) {
+                Vec2 b = m.toPixel(blobAt).orElseThrow();
+                Box blobBox = new Box(b.x() - 6, b.y() - 10, 12, 10);
+                blob.add(new TrackPoint(t, blobAt, blobAt, blobBox, 0));
+                tracks.add(new TrackSnapshot(2, t < classedAt ? firstClass : ObjectClass.STATIC_OBJECT, blobBox,
+                        blobAt, new Vec2(0, 0), 6.4, 6.4, true, 0, blob));
+            }
+            if (!rule.evaluate(new RuleContext(view, t, i, tracks, null)).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void stoppedCarsRearFadingBesideItsBox_isNoDebris() throws Exception {
+        // 0.3 m behind the 3 m box the car's track keeps: the rear of the car itself (held-out 37000, 41000)
+        assertThat(debrisBehindStoppedCar(0.3, ObjectClass.STATIC_OBJECT, 0)).isFalse();
+        // classed a car for 4 s before it shrank to a static object's size: its remnant window is still its own
+        assertThat(debrisBehindStoppedCar(0.3, ObjectClass.CAR, 10.4)).isFalse();
+    }
+
+    @Test
+    void objectTwoMetresBehindAStoppedCar_isDebris() throws Exception {
+        // beyond half the kept box's length (1.5 m) behind it: no part of that car
+        assertThat(debrisBehindStoppedCar(2.5, ObjectClass.STATIC_OBJECT, 0)).isTrue();
+        assertThat(debrisBehindStoppedCar(2.5, ObjectClass.CAR, 10.4)).isTrue();
+    }
 }
