@@ -22,7 +22,7 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * more, within {@code decelWindowSeconds} (3) of coming to rest (boxes cut by the frame left out), its box
  * keeping at least {@code minAreaKept} (0.5) of its area through it and a whole vehicle's height
  * ({@code minUprightMetres} 1.0), after driving at {@code minPriorSpeedMps} for {@code minPriorSeconds} (0.6)
- * in the direction of the impact. A car
+ * in the direction of the impact, and resting within {@code maxSlideMetres} (2) of where it was just after it. A car
  * braking hard to stop short of the one ahead (the near miss) decelerates at about 1 g to the end; a car
  * running into it goes from several metres a second to standstill in a frame or two.</li>
  * <li>Then stationary for {@code stoppedSeconds} (3), footprint at least {@code minWidthMetres} (1.2) wide,
@@ -54,7 +54,7 @@ public final class TrafficAccidentRule extends AbstractRule {
                 Map.entry("impactDecelMps2", 15.0), Map.entry("impactSpanSeconds", 0.4),
                 Map.entry("mergeGraceSeconds", 1.0), Map.entry("maxAheadMetres", 10.0),
                 Map.entry("maxLateralMetres", 2.0), Map.entry("minPriorSeconds", 0.6), Map.entry("minAreaKept", 0.5),
-                Map.entry("minUprightMetres", 1.0)),
+                Map.entry("minUprightMetres", 1.0), Map.entry("maxSlideMetres", 2.0)),
                 overrides);
     }
 
@@ -204,6 +204,18 @@ public final class TrafficAccidentRule extends AbstractRule {
         return drove.length() / (b.timeSeconds() - start.timeSeconds()) >= p("minPriorSpeedMps") && drove.dot(into) > 0;
     }
 
+    /**
+     * Whether the vehicle rests where the impact left it: its position now (it has stood for {@code stoppedSeconds})
+     * within {@code maxSlideMetres} (2) of where it was measured just after the impact. A car that runs into
+     * another is stopped by it and pushed a metre at most (the true impacts of renders 39000-42000 rest 0-0.2 m
+     * from there); a "stop" read from a blob's foot leaping as a fast car passes a slow queue, or as a queued car's
+     * blob merges with the one behind it, is followed by the track creeping on with the queue (renders 40000 and
+     * 42000, congestion near misses: 8.3 m and 3.4 m on to the rest).
+     */
+    private boolean restsAt(TrackSnapshot t, TrackPoint after) {
+        return t.ground().distance(after.measured()) <= p("maxSlideMetres");
+    }
+
     /** The box grown by {@code f} of its size on every side. */
     private static Box grown(Box b, double f) {
         return new Box(b.x() - f * b.w(), b.y() - f * b.h(), b.w() * (1 + 2 * f), b.h() * (1 + 2 * f));
@@ -222,8 +234,8 @@ public final class TrafficAccidentRule extends AbstractRule {
      * placed rather than measured ({@link TrackPoint#placed()}: the farther of two merged vehicles keeps its
      * predicted box) are left out: a car driving on through a merge with a still blob, then taking the blob,
      * "stopped" in one frame from a speed only its prediction had (render 14000, wrong-way near miss). The box is
-     * a whole vehicle before, at and after the impact ({@link #whole}), and the vehicle drove into it
-     * ({@link #droveInto}).
+     * a whole vehicle before, at and after the impact ({@link #whole}), the vehicle drove into it
+     * ({@link #droveInto}) and rests where the impact left it ({@link #restsAt}).
      */
     private double impactTime(RuleContext ctx, TrackSnapshot t) {
         if (t.neverMoved()) {
@@ -249,7 +261,8 @@ public final class TrafficAccidentRule extends AbstractRule {
             double dt = (after.timeSeconds() - before.timeSeconds()) / 2;
             if (vBefore >= p("minPriorSpeedMps") && (vBefore - vAfter) / dt >= p("impactDecelMps2")
                     && Math.min(mid.box().area(), after.box().area()) >= p("minAreaKept") * before.box().area()
-                    && whole(ctx, before) && whole(ctx, mid) && whole(ctx, after) && droveInto(h, h.indexOf(before), mid)) {
+                    && whole(ctx, before) && whole(ctx, mid) && whole(ctx, after) && droveInto(h, h.indexOf(before), mid)
+                    && restsAt(t, after)) {
                 return mid.timeSeconds();
             }
         }
