@@ -4,9 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.skypatrol.analytics.detect.Box;
 import org.skypatrol.analytics.detect.ObjectClass;
 import org.skypatrol.analytics.events.Behaviour;
 import org.skypatrol.analytics.scene.ResolvedZone;
@@ -44,6 +47,14 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * on the generator's plaza twelve people then stay at ten or more for 9-17 s on end, eight people for at
  * most 2 s (frame by frame twelve people dropped below ten every second or two), and dropouts up to
  * {@code sustainGapSeconds} 1 are tolerated while sustaining.
+ * A standing group's count holds while it stays where it stood: people standing still fade from the
+ * detector's moving foreground, so a group's estimate falls although nobody left (on the tuning renders
+ * twelve people read 10-12 as they gather, then 7-9 within seconds, the box unchanged). So a group track
+ * ({@link TrackSnapshot#people()} 2 or more) counts at least the highest of its typical counts (the median of
+ * its counts over the last {@code holdWindowSeconds} 1: a passer-by merging for a frame is not held) since its
+ * box last moved by more than {@code holdMaxShift} (0.1) of its size or shrank below
+ * {@code holdMinArea} (0.8) of its area, and only while it is seen and counted in every frame (walking off,
+ * strolling, or lost ends the hold). People leaving a group shrink or move its box.
  * Not while the detector warms up: nothing is counted in the first {@code warmUpSeconds} (3) of a stream. The
  * detector learns the background over its first second and its slow model settles over the next; people in
  * view when the stream began leave ghosts in it where they stood, which merge with them into one blob that
@@ -65,7 +76,8 @@ public final class CrowdGatheringRule extends AbstractRule {
                 Map.entry("countWindowSeconds", 1.0), Map.entry("changingWindowSeconds", 1.0),
                 Map.entry("maxGroundUncertaintyMetres", 8.0), Map.entry("bigGroupPeople", 6.0),
                 Map.entry("maxBigGroupChangingFraction", 0.5), Map.entry("bigGroupChangingWindowSeconds", 2.0),
-                Map.entry("warmUpSeconds", 3.0)), overrides);
+                Map.entry("warmUpSeconds", 3.0), Map.entry("holdWindowSeconds", 1.0), Map.entry("holdMaxShift", 0.1),
+                Map.entry("holdMinArea", 0.8)), overrides);
     }
 
     /** Frame time of the first frame this rule saw (the start of analysis for its stream). */
@@ -77,6 +89,15 @@ public final class CrowdGatheringRule extends AbstractRule {
 
     /** Recent counts per key (zone id, or "radius"), oldest first, over the last {@code countWindowSeconds}. */
     private final Map<String, Deque<Counted>> recent = new HashMap<>();
+
+    /** A group track's held count and its box when that count was reached (pixels). */
+    private record Held(double people, Box box) {
+    }
+
+    /** Per group track: its recent counts {time, count}, oldest first, over the last {@code holdWindowSeconds}. */
+    private final Map<Integer, Deque<double[]>> trackCounts = new HashMap<>();
+    /** Per group track standing where it stood: the count it holds. */
+    private final Map<Integer, Held> held = new HashMap<>();
 
     /** People a track stands for now: its estimate off the road, one per person track on it, else none. */
     private double people(TrackSnapshot t, RuleContext ctx) {
@@ -100,6 +121,40 @@ public final class CrowdGatheringRule extends AbstractRule {
     }
 
     /**
+     * The count of group track {@code t} with its hold: {@code n} (its count in this frame, 0 when it does not
+     * count), or the highest typical count it reached since its box last moved or shrank if that is more.
+     */
+    private double withHold(TrackSnapshot t, double n, double now) {
+        Deque<double[]> d = trackCounts.computeIfAbsent(t.id(), k -> new ArrayDeque<>());
+        d.addLast(new double[] {now, n});
+        d.removeIf(c -> c[0] < now - p("holdWindowSeconds") - 1e-9);
+        if (n <= 0 || t.people() < 2) {
+            held.remove(t.id());
+            return n;
+        }
+        double[] counts = d.stream().mapToDouble(c -> c[1]).sorted().toArray();
+        double typical = counts[(counts.length - 1) / 2];   // the lower median: one high frame is not typical
+        Held h = held.get(t.id());
+        if (h == null || typical >= h.people() || !standsPut(t.box(), h.box())) {
+            h = new Held(typical, t.box());
+            held.put(t.id(), h);
+        }
+        return Math.max(n, h.people());
+    }
+
+    /**
+     * Whether a group's box {@code now} is where it was ({@code then}): its foot moved by at most
+     * {@code holdMaxShift} of the box's width across and of its height up or down, and it kept at least
+     * {@code holdMinArea} of its area.
+     */
+    private boolean standsPut(Box now, Box then) {
+        double shift = p("holdMaxShift");
+        return Math.abs(now.foot().x() - then.foot().x()) <= shift * then.w()
+                && Math.abs(now.foot().y() - then.foot().y()) <= shift * then.h()
+                && now.area() >= p("holdMinArea") * then.area();
+    }
+
+    /**
      * Median share of the track's blob that changed per frame over the last {@code window} seconds
      * ({@code changingWindowSeconds} 1, or 2 for a big group; the latest frame's share when none was recorded): frame by frame a group of strollers changes
      * 0.6-1 with single frames lower, people milling about 0.2-0.45 with single frames up to 0.6; the best
@@ -114,6 +169,8 @@ public final class CrowdGatheringRule extends AbstractRule {
     public List<RuleHit> evaluate(RuleContext ctx) {
         if (Double.isNaN(startSeconds) || ctx.timeSeconds() < startSeconds) {
             startSeconds = ctx.timeSeconds();           // first frame, or frame time went back: a new stream
+            trackCounts.clear();
+            held.clear();
         }
         if (ctx.timeSeconds() - startSeconds < p("warmUpSeconds")) {
             return List.of();                           // the background model is not learned yet
@@ -121,8 +178,14 @@ public final class CrowdGatheringRule extends AbstractRule {
         List<Counted> now = new ArrayList<>();
         Map<Integer, Double> counts = new HashMap<>();
         List<TrackSnapshot> people = new ArrayList<>();
+        Set<Integer> present = new HashSet<>();
         for (TrackSnapshot t : ctx.tracks()) {
-            double n = people(t, ctx);
+            present.add(t.id());
+        }
+        trackCounts.keySet().retainAll(present);
+        held.keySet().retainAll(present);
+        for (TrackSnapshot t : ctx.tracks()) {
+            double n = withHold(t, people(t, ctx), ctx.timeSeconds());
             if (n > 0) {
                 counts.put(t.id(), n);
                 people.add(t);
