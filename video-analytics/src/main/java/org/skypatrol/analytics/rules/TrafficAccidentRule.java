@@ -22,7 +22,8 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * more, within {@code decelWindowSeconds} (3) of coming to rest (boxes cut by the frame left out), its box
  * keeping at least {@code minAreaKept} (0.5) of its area through it and a whole vehicle's height
  * ({@code minUprightMetres} 1.0), after driving at {@code minPriorSpeedMps} for {@code minPriorSeconds} (0.6)
- * in the direction of the impact, and resting within {@code maxSlideMetres} (2) of where it was just after it. A car
+ * in the direction of the impact, one vehicle wide ({@code maxWidthMetres} 3.5), and resting within
+ * {@code maxSlideMetres} (2) of where it was just after it. A car
  * braking hard to stop short of the one ahead (the near miss) decelerates at about 1 g to the end; a car
  * running into it goes from several metres a second to standstill in a frame or two.</li>
  * <li>Then stationary for {@code stoppedSeconds} (3), footprint at least {@code minWidthMetres} (1.2) wide,
@@ -54,7 +55,7 @@ public final class TrafficAccidentRule extends AbstractRule {
                 Map.entry("impactDecelMps2", 15.0), Map.entry("impactSpanSeconds", 0.4),
                 Map.entry("mergeGraceSeconds", 1.0), Map.entry("maxAheadMetres", 10.0),
                 Map.entry("maxLateralMetres", 2.0), Map.entry("minPriorSeconds", 0.6), Map.entry("minAreaKept", 0.5),
-                Map.entry("minUprightMetres", 1.0), Map.entry("maxSlideMetres", 2.0)),
+                Map.entry("minUprightMetres", 1.0), Map.entry("maxSlideMetres", 2.0), Map.entry("maxWidthMetres", 3.5)),
                 overrides);
     }
 
@@ -185,6 +186,17 @@ public final class TrafficAccidentRule extends AbstractRule {
     }
 
     /**
+     * Whether an observation's box is one vehicle wide: its foot spans at most {@code maxWidthMetres} (3.5) across
+     * (the widest vehicle, a truck, is 2.55 m; the boxes of the 20 true impacts of renders 24000-43000, with their
+     * shadows, span 2.4-2.9 m). A blob wider than that holds vehicles side by side: a car passing at speed in one
+     * lane merged with a slow queue in the next, whose foot leaps by metres as the two part and join (render 40000,
+     * congestion near miss: 4.2-5.8 m wide, "impacts" from 12 m/s inside the merged blob).
+     */
+    private boolean single(RuleContext ctx, TrackPoint q) {
+        return SizeClassifier.measure(q.box(), ctx.view().mapping()).map(s -> s.widthMetres() <= p("maxWidthMetres")).orElse(true);
+    }
+
+    /**
      * Whether the vehicle drove into the impact: its measured ground speed over the {@code minPriorSeconds} (0.6)
      * before the impact's first span is at least {@code minPriorSpeedMps} (5), in the direction of that span. A
      * car running into another has been driving for a second; the foot of a vehicle standing still, or creeping,
@@ -207,10 +219,11 @@ public final class TrafficAccidentRule extends AbstractRule {
     /**
      * Whether the vehicle rests where the impact left it: its position now (it has stood for {@code stoppedSeconds})
      * within {@code maxSlideMetres} (2) of where it was measured just after the impact. A car that runs into
-     * another is stopped by it and pushed a metre at most (the true impacts of renders 39000-42000 rest 0-0.2 m
-     * from there); a "stop" read from a blob's foot leaping as a fast car passes a slow queue, or as a queued car's
-     * blob merges with the one behind it, is followed by the track creeping on with the queue (renders 40000 and
-     * 42000, congestion near misses: 8.3 m and 3.4 m on to the rest).
+     * another is stopped by it and pushed a metre at most (the true impacts of renders 24000-43000 rest 0-0.5 m
+     * from there); a "stop" read from a blob's foot leaping as a fast car merges with a slow queue, or as a queued
+     * car's blob merges with the one behind it, is followed by the track creeping on with the queue (renders 40000
+     * and 42000, congestion near misses: 9 m and 3.3 m on to the rest). Render 39000's true impact is lost here
+     * (its track left the car for a sliver of the car ahead, 7 m on, and read the accident 3 s late anyway).
      */
     private boolean restsAt(TrackSnapshot t, TrackPoint after) {
         return t.ground().distance(after.measured()) <= p("maxSlideMetres");
@@ -235,7 +248,7 @@ public final class TrafficAccidentRule extends AbstractRule {
      * predicted box) are left out: a car driving on through a merge with a still blob, then taking the blob,
      * "stopped" in one frame from a speed only its prediction had (render 14000, wrong-way near miss). The box is
      * a whole vehicle before, at and after the impact ({@link #whole}), the vehicle drove into it
-     * ({@link #droveInto}) and rests where the impact left it ({@link #restsAt}).
+     * ({@link #droveInto}), one vehicle wide ({@link #single}) and rests where the impact left it ({@link #restsAt}).
      */
     private double impactTime(RuleContext ctx, TrackSnapshot t) {
         if (t.neverMoved()) {
@@ -262,7 +275,7 @@ public final class TrafficAccidentRule extends AbstractRule {
             if (vBefore >= p("minPriorSpeedMps") && (vBefore - vAfter) / dt >= p("impactDecelMps2")
                     && Math.min(mid.box().area(), after.box().area()) >= p("minAreaKept") * before.box().area()
                     && whole(ctx, before) && whole(ctx, mid) && whole(ctx, after) && droveInto(h, h.indexOf(before), mid)
-                    && restsAt(t, after)) {
+                    && single(ctx, before) && single(ctx, mid) && single(ctx, after) && restsAt(t, after)) {
                 return mid.timeSeconds();
             }
         }

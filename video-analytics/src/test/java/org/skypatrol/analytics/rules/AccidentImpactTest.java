@@ -38,6 +38,12 @@ class AccidentImpactTest {
      */
     private static boolean fires(DoubleUnaryOperator y, DoubleUnaryOperator speed, double stillFrom, double length,
                                  double aheadY, Map<String, Double> rules) throws Exception {
+        return fires(y, speed, stillFrom, length, 1.8, aheadY, rules);
+    }
+
+    /** As above, the vehicle {@code width} metres wide. */
+    private static boolean fires(DoubleUnaryOperator y, DoubleUnaryOperator speed, double stillFrom, double length,
+                                 double width, double aheadY, Map<String, Double> rules) throws Exception {
         SceneView view = new Scenario(TrafficRulesTest.ROAD).view();
         TrafficAccidentRule rule = new TrafficAccidentRule(rules);
         Vec2 ahead = new Vec2(102, aheadY);
@@ -48,11 +54,11 @@ class AccidentImpactTest {
             double t = i / 5.0;
             standing.add(new TrackPoint(t, ahead, ahead, box(ahead, 1.8, 4.5), 0));
             Vec2 g = new Vec2(102, y.applyAsDouble(t));
-            moving.add(new TrackPoint(t, g, g, box(g, 1.8, length), speed.applyAsDouble(t)));
+            moving.add(new TrackPoint(t, g, g, box(g, width, length), speed.applyAsDouble(t)));
             List<TrackSnapshot> tracks = List.of(
                     new TrackSnapshot(1, ObjectClass.CAR, box(ahead, 1.8, 4.5), ahead, new Vec2(0, 0), 0, 0, false, 0,
                             standing),
-                    new TrackSnapshot(2, ObjectClass.CAR, box(g, 1.8, length), g, new Vec2(0, speed.applyAsDouble(t)), 0,
+                    new TrackSnapshot(2, ObjectClass.CAR, box(g, width, length), g, new Vec2(0, speed.applyAsDouble(t)), 0,
                             t >= stillFrom + 2 ? stillFrom : Double.NaN, false, 0, moving));
             fired |= !rule.evaluate(new RuleContext(view, t, i, tracks, null)).isEmpty();
         }
@@ -106,5 +112,20 @@ class AccidentImpactTest {
         DoubleUnaryOperator speed = t -> t <= 4 ? 10 : t <= 4.4 ? Math.max(0, 10 - 25 * (t - 4)) : t <= 6.4 ? 2.5 : 0;
         assertThat(fires(y, speed, 6.4, 4.5, 50, Map.of())).isFalse();
         assertThat(fires(y, speed, 6.4, 4.5, 50, Map.of("maxSlideMetres", 100.0))).isTrue();
+    }
+
+    /**
+     * A blob two lanes wide (render 40000, congestion near miss: a car passing at speed merged with the slow queue
+     * in the next lane, 4.2-5.8 m across) whose foot leaps as a car's would in an impact is no vehicle's impact; the
+     * same blob with the width test off reads as one.
+     */
+    @Test
+    void impactOfABlobTwoVehiclesWide_isNoAccident() throws Exception {
+        assertThat(fires(AccidentImpactTest::rearEnd, AccidentImpactTest::rearEndSpeed, 4.4, 4.5, 5.0, 43, Map.of()))
+                .isFalse();
+        assertThat(fires(AccidentImpactTest::rearEnd, AccidentImpactTest::rearEndSpeed, 4.4, 4.5, 5.0, 43,
+                Map.of("maxWidthMetres", 100.0))).isTrue();
+        assertThat(fires(AccidentImpactTest::rearEnd, AccidentImpactTest::rearEndSpeed, 4.4, 4.5, 2.6, 43, Map.of()))
+                .isTrue();     // a truck-wide vehicle with its shadow is one
     }
 }
