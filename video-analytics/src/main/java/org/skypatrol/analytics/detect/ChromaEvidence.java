@@ -81,11 +81,13 @@ final class ChromaEvidence implements AutoCloseable {
         since.setTo(new Mat(1, 1, opencv_core.CV_32F, new Scalar(NEVER)), fresh);
     }
 
-    /** The warm-up: learn quickly where nothing moves. */
+    /**
+     * The warm-up: learn quickly where nothing moves, but mark nothing known yet (a car's roof driving
+     * through unchanged between frames is learned too; see {@link ClassicalDetector}).
+     */
     void warmUp(Mat still) {
         opencv_imgproc.accumulateWeighted(cr32, bgCr, 0.5, still);
         opencv_imgproc.accumulateWeighted(cb32, bgCb, 0.5, still);
-        opencv_core.bitwise_or(seen, still, seen);
     }
 
     /**
