@@ -61,10 +61,11 @@ import org.skypatrol.analytics.track.TrackSnapshot;
  * behind it, no farther ahead than its speed carries it in the time between plus {@code handoverMetres}, and
  * near enough to stop there from that speed at no more than {@code maxBrakeMps2} (v² / 2d, d the distance ahead
  * plus {@code handoverMetres}): a car at motorway speed does not stop on a blob a few metres ahead of where its
- * track was lost, and a car in the next lane is not this one. The stop counts from that rest, and the rest
- * hands on to a track first seen there as above. A track holds a rest it took over only while it stands within
- * {@code handoverMetres} of it: one that crept on (render 24000's congestion near miss, three cars creeping in
- * lane 2) counts its own stop where it stands again.
+ * track was lost, and a car in the next lane is not this one; nor is a car whose track is measured driving on past
+ * the rest within {@code throughMetres} of its line (it left the still blob behind; {@link HandoverCourse}). The stop
+ * counts from that rest, and the rest hands on to a track first seen there as above. A track holds a rest it took
+ * over only while it stands within {@code handoverMetres} of it: one that crept on (render 24000's congestion near
+ * miss, three cars creeping in lane 2) counts its own stop where it stands again.
  */
 public final class AbnormalStopRule extends AbstractRule {
 
@@ -89,12 +90,8 @@ public final class AbnormalStopRule extends AbstractRule {
     private record Handover(double since, int from, Vec2 where) {
     }
 
-    /** Where vehicles that drove in were measured moving, oldest first. */
-    private final List<Drive> drives = new ArrayList<>();
-
-    /** Track {@code id}, a vehicle that drove in, measured moving at {@code time} at {@code where} with {@code velocity} (m/s). */
-    private record Drive(int id, double time, Vec2 where, Vec2 velocity) {
-    }
+    /** Where vehicles that drove in were measured moving: the hand-over's course test. */
+    private final HandoverCourse course;
 
     public AbnormalStopRule(Map<String, Double> overrides) {
         super(Behaviour.ABNORMAL_STOP, Map.ofEntries(Map.entry("stopSeconds", 20.0), Map.entry("congestedFraction", 0.5),
@@ -104,6 +101,8 @@ public final class AbnormalStopRule extends AbstractRule {
                 Map.entry("throughMetres", 1.5), Map.entry("restMetres", 1.0), Map.entry("minRestSeconds", 0.8),
                 Map.entry("handoverSeconds", 2.0), Map.entry("handoverMetres", 3.0), Map.entry("maxBrakeMps2", 15.0)),
                 overrides);
+        course = new HandoverCourse(p("handoverMetres"), p("handoverSeconds"), p("maxBrakeMps2"), p("throughMetres"),
+                p("slowKph") / 3.6, BRAKE_SPAN_SECONDS, p("approachSeconds") + p("handoverSeconds"));
     }
 
     @Override
@@ -262,17 +261,17 @@ public final class AbnormalStopRule extends AbstractRule {
             Rest before = rests.get(m.id());
             Handover took = handedOver.get(m.id());
             took = took != null && took.where().distance(m.ground()) <= p("handoverMetres") ? took : null;
-            Drive drive;
+            HandoverCourse.Drive drive;
             if (before != null && before.where().distance(m.ground()) <= p("restMetres")) {
                 rests.put(m.id(), new Rest(Math.min(before.since(), since), before.where(), now));
             } else if (took != null || droveIn(ctx, m, since)) {
                 rests.put(m.id(), new Rest(took == null ? since : Math.min(took.since(), since), m.ground(), now));
-            } else if ((drive = droveTo(m.id(), since, h.get(h.size() - 1).measured())) != null) {
+            } else if ((drive = course.droveTo(m.id(), since, h.get(h.size() - 1).measured())) != null) {
                 rests.put(m.id(), new Rest(since, m.ground(), now));
                 handedOver.put(m.id(), new Handover(since, drive.id(), m.ground()));
             }
         }
-        observeDrives(ctx, vehicles);
+        course.observe(ctx, vehicles, (m, at) -> droveIn(ctx, m, at));
         for (TrackSnapshot t : vehicles) {
             if (!t.stationary() || handedOver.containsKey(t.id())) {
                 continue;
@@ -287,54 +286,6 @@ public final class AbnormalStopRule extends AbstractRule {
                 }
             }
         }
-    }
-
-    /**
-     * Logs where every vehicle that drove in was measured moving ({@link #drives}, kept {@code approachSeconds}
-     * plus {@code handoverSeconds}).
-     */
-    private void observeDrives(RuleContext ctx, List<TrackSnapshot> vehicles) {
-        double now = ctx.timeSeconds();
-        drives.removeIf(d -> now - d.time() > p("approachSeconds") + p("handoverSeconds"));
-        for (TrackSnapshot m : vehicles) {
-            List<TrackPoint> h = m.history();
-            if (m.missedSeconds() > 0 || !ctx.uncut(m.box()) || h.size() < 2) {
-                continue;
-            }
-            TrackPoint last = h.get(h.size() - 1);
-            TrackPoint before = Motion.spanEnd(h, h.size() - 1, -1, BRAKE_SPAN_SECONDS, 2 * BRAKE_SPAN_SECONDS);
-            if (before == null) {
-                continue;
-            }
-            Vec2 v = last.measured().minus(before.measured()).times(1 / (last.timeSeconds() - before.timeSeconds()));
-            if (v.length() >= p("slowKph") / 3.6 && droveIn(ctx, m, now)) {
-                drives.add(new Drive(m.id(), now, last.measured(), v));
-            }
-        }
-    }
-
-    /**
-     * The track of another vehicle that drove in and was measured moving within {@code handoverSeconds} before
-     * {@code since} on a course that ends, braking, at {@code where}: see the class comment. Null if none.
-     */
-    private Drive droveTo(int id, double since, Vec2 where) {
-        double reach = p("handoverMetres");
-        for (Drive d : drives) {
-            double dt = since - d.time();
-            if (d.id() == id || dt < -1e-9 || dt > p("handoverSeconds")) {
-                continue;
-            }
-            double speed = d.velocity().length();
-            Vec2 u = d.velocity().times(1 / speed);
-            Vec2 r = where.minus(d.where());
-            double along = r.dot(u);
-            double across = Math.abs(r.x() * u.y() - r.y() * u.x());
-            if (across <= reach && along >= -reach && along <= speed * dt + reach
-                    && speed * speed / (2 * (Math.max(0, along) + reach)) <= p("maxBrakeMps2")) {
-                return d;
-            }
-        }
-        return null;
     }
 
     /** The most specific running zone the vehicle stands in: a lane before the motorway around it; null if none. */
