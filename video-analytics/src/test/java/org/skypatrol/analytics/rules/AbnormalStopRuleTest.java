@@ -27,7 +27,7 @@ class AbnormalStopRuleTest {
     private static final Map<String, Double> RULES = Map.of("stopSeconds", 8.0);
 
     /** One track of the script: its id and where it is measured at a time (null: not seen then). */
-    private record Script(int id, DoubleFunction<Vec2> at) {
+    record Script(int id, DoubleFunction<Vec2> at) {
     }
 
     /** A box of 1.8 x 4.5 m centred on ground point g (10 px per metre, straight down). */
@@ -41,7 +41,7 @@ class AbnormalStopRuleTest {
     }
 
     /** The script's tracks at 5 fps over 0-20 s; returns the first time a track of {@code ids} is reported, NaN if never. */
-    private static double firstHit(List<Script> scripts, List<Integer> ids) throws Exception {
+    static double firstHit(List<Script> scripts, List<Integer> ids) throws Exception {
         SceneView view = new Scenario(TrafficRulesTest.ROAD).view();
         AbnormalStopRule rule = new AbnormalStopRule(RULES);
         Map<Integer, List<TrackPoint>> histories = new HashMap<>();
@@ -74,7 +74,7 @@ class AbnormalStopRuleTest {
     }
 
     /** Seen only between t0 and t1 (inclusive). */
-    private static DoubleFunction<Vec2> between(double t0, double t1, DoubleFunction<Vec2> path) {
+    static DoubleFunction<Vec2> between(double t0, double t1, DoubleFunction<Vec2> path) {
         return t -> t < t0 - 1e-9 || t > t1 + 1e-9 ? null : path.apply(t);
     }
 
