@@ -173,27 +173,22 @@ public final class TrafficAccidentRule extends AbstractRule {
     }
 
     /**
-     * Whether an observation's box spans at least {@code minUprightMetres} (1.0) up the image at the ground scale
-     * of its foot: the least a vehicle's box spans from any view is its height (a car is 1.4 m tall seen level,
-     * its length seen from above), and the impacts measured here span 1.8-2.2 m (tuning renders 24000-28000). A
-     * sliver of a blob (5 px tall, 0.3-0.6 m: the top of a queued car, the piece of a passing car by a still
-     * object) is no vehicle, and its foot's jump from one such piece to the next is no impact (renders 28000,
-     * 30000, 32000: congestion and debris clips).
+     * Whether an observation's box is one whole vehicle, measured once at the ground scale of its foot.
+     * Upright: it spans at least {@code minUprightMetres} (1.0) up the image: the least a vehicle's box spans
+     * from any view is its height (a car is 1.4 m tall seen level, its length seen from above), and the impacts
+     * measured here span 1.8-2.2 m (tuning renders 24000-28000). A sliver of a blob (5 px tall, 0.3-0.6 m: the
+     * top of a queued car, the piece of a passing car by a still object) is no vehicle, and its foot's jump from
+     * one such piece to the next is no impact (renders 28000, 30000, 32000: congestion and debris clips).
+     * One wide: its foot spans at most {@code maxWidthMetres} (3.5) across (the widest vehicle, a truck, is
+     * 2.55 m; the boxes of the 20 true impacts of renders 24000-43000, with their shadows, span 2.4-2.9 m). A
+     * blob wider than that holds vehicles side by side: a car passing at speed in one lane merged with a slow
+     * queue in the next, whose foot leaps by metres as the two part and join (render 40000, congestion near
+     * miss: 4.2-5.8 m wide, "impacts" from 12 m/s inside the merged blob). A box that cannot be measured is none.
      */
-    private boolean whole(RuleContext ctx, TrackPoint q) {
+    private boolean oneVehicle(RuleContext ctx, TrackPoint q) {
         return SizeClassifier.measure(q.box(), ctx.view().mapping())
-                .map(s -> s.uprightMetres() >= p("minUprightMetres")).orElse(false);
-    }
-
-    /**
-     * Whether an observation's box is one vehicle wide: its foot spans at most {@code maxWidthMetres} (3.5) across
-     * (the widest vehicle, a truck, is 2.55 m; the boxes of the 20 true impacts of renders 24000-43000, with their
-     * shadows, span 2.4-2.9 m). A blob wider than that holds vehicles side by side: a car passing at speed in one
-     * lane merged with a slow queue in the next, whose foot leaps by metres as the two part and join (render 40000,
-     * congestion near miss: 4.2-5.8 m wide, "impacts" from 12 m/s inside the merged blob).
-     */
-    private boolean single(RuleContext ctx, TrackPoint q) {
-        return SizeClassifier.measure(q.box(), ctx.view().mapping()).map(s -> s.widthMetres() <= p("maxWidthMetres")).orElse(true);
+                .map(s -> s.uprightMetres() >= p("minUprightMetres") && s.widthMetres() <= p("maxWidthMetres"))
+                .orElse(false);
     }
 
     /**
@@ -274,8 +269,8 @@ public final class TrafficAccidentRule extends AbstractRule {
             double dt = (after.timeSeconds() - before.timeSeconds()) / 2;
             if (vBefore >= p("minPriorSpeedMps") && (vBefore - vAfter) / dt >= p("impactDecelMps2")
                     && Math.min(mid.box().area(), after.box().area()) >= p("minAreaKept") * before.box().area()
-                    && whole(ctx, before) && whole(ctx, mid) && whole(ctx, after) && droveInto(h, h.indexOf(before), mid)
-                    && single(ctx, before) && single(ctx, mid) && single(ctx, after) && restsAt(t, after)) {
+                    && oneVehicle(ctx, before) && oneVehicle(ctx, mid) && oneVehicle(ctx, after)
+                    && droveInto(h, h.indexOf(before), mid) && restsAt(t, after)) {
                 return mid.timeSeconds();
             }
         }
